@@ -1,0 +1,28 @@
+using Triage.Cli;
+using Triage.Cli.Commands;
+
+try
+{
+    var args1 = CommandLine.Parse(args);
+    return args1.Command switch
+    {
+        "evaluate" => EvaluateCommand.Run(args1, Console.Out, Console.Error),
+        _ => Usage(),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"triage: {e.Message}");
+    Usage();
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process)
+          triage evaluate --data labelled.jsonl [--worst 15]
+        """);
+    return 2;
+}

@@ -1,0 +1,106 @@
+using Triage.Models.Facts;
+using Triage.Models.Text;
+
+namespace Triage.Models.Classification;
+
+/// <summary>
+/// The rules-first classifier: keyword votes from <see cref="KeywordLexicon"/>, turned into
+/// probabilities with a softmax. It stands in until a trained model takes its place behind
+/// <see cref="IComplaintClassifier"/>; the probabilities are indicative, not calibrated.
+/// </summary>
+public sealed class KeywordComplaintClassifier : IComplaintClassifier
+{
+    /// <summary>The version recorded with every decision this classifier contributes to.</summary>
+    public const string RulesVersion = "keyword-rules-1.0.0";
+
+    private const int MaxExplanation = 8;
+
+    /// <inheritdoc />
+    public string Version => RulesVersion;
+
+    /// <inheritdoc />
+    public ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(facts);
+        var t = text.Value;
+        var specialtyVotes = new double[4];
+        specialtyVotes[(int)Specialty.Other] = 1.0;
+        var offlineVotes = 0.0;
+        var explanation = new List<FeatureContribution>();
+        foreach (var cue in KeywordLexicon.Cues)
+        {
+            var m = cue.Pattern.Match(t);
+            while (m.Success && NegationDetector.IsNegated(t, m.Index))
+            {
+                m = m.NextMatch();
+            }
+
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            switch (cue.Target)
+            {
+                case KeywordLexicon.Growth: specialtyVotes[(int)Specialty.Growth] += cue.Weight; break;
+                case KeywordLexicon.Nutrition: specialtyVotes[(int)Specialty.Nutrition] += cue.Weight; break;
+                case KeywordLexicon.Dermatology: specialtyVotes[(int)Specialty.Dermatology] += cue.Weight; break;
+                case KeywordLexicon.Other: specialtyVotes[(int)Specialty.Other] += cue.Weight; break;
+                default: offlineVotes += cue.Weight; break;
+            }
+
+            explanation.Add(new FeatureContribution(cue.Name, cue.Target, cue.Weight));
+        }
+
+        // Infections with fever belong to general paediatrics even when they show on the skin (§3).
+        if (facts.Fever)
+        {
+            specialtyVotes[(int)Specialty.Other] += 2.0;
+            explanation.Add(new FeatureContribution("fever", KeywordLexicon.Other, 2.0));
+        }
+
+        var specialties = Softmax(specialtyVotes);
+        var pilot = 1 - specialties[(int)Specialty.Other];
+        var clinical = KeywordLexicon.ClinicalContent.IsMatch(t);
+        var dispositionScores = new double[5];
+        dispositionScores[(int)Disposition.OutOfScope] = 3 * (1 - pilot);
+        dispositionScores[(int)Disposition.Online] = 3 * pilot;
+        dispositionScores[(int)Disposition.Offline] = (2 * offlineVotes * pilot) - 1;
+        dispositionScores[(int)Disposition.Emergency] = -2;
+        dispositionScores[(int)Disposition.NeedsInfo] = (facts.Subject == PatientSubject.Unknown ? 2.5 * pilot : 0) + (clinical ? 0 : 3);
+
+        explanation.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+        if (explanation.Count > MaxExplanation)
+        {
+            explanation.RemoveRange(MaxExplanation, explanation.Count - MaxExplanation);
+        }
+
+        return new ComplaintClassification
+        {
+            Dispositions = Softmax(dispositionScores),
+            Specialties = specialties,
+            Explanation = explanation,
+            HasClinicalContent = clinical,
+        };
+    }
+
+    private static double[] Softmax(double[] scores)
+    {
+        var max = scores.Max();
+        var result = new double[scores.Length];
+        var sum = 0.0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            result[i] = Math.Exp(scores[i] - max);
+            sum += result[i];
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Math.Round(result[i] / sum, 6);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text.RegularExpressions;
+using Triage.Models.Classification;
+using Triage.Models.Facts;
+using Triage.Models.RedFlags;
+using Triage.Models.Text;
+
+namespace Triage.Models.Decision;
+
+/// <summary>
+/// The triage policy (§2): reads the complaint, lets red flags and the pilot's rules decide
+/// what they decide, and leaves to the classifier only what rules cannot: which specialty,
+/// and whether a stable-looking complaint still needs an examination. Priority:
+/// emergency &gt; offline &gt; needs_info &gt; online / out_of_scope.
+/// </summary>
+public sealed partial class EligibilityPolicy
+{
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+    private readonly IComplaintClassifier _classifier;
+    private readonly PilotOptions _pilot;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the policy over a classifier and the pilot's settings.</summary>
+    public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time)
+    {
+        _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
+        _pilot = pilot ?? throw new ArgumentNullException(nameof(pilot));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>The policy version recorded with each decision.</summary>
+    public string PolicyVersion => _pilot.PolicyVersion;
+
+    /// <summary>The classifier version recorded with each decision.</summary>
+    public string ModelVersion => _classifier.Version;
+
+    /// <summary>Decides one complaint. Pure apart from the clock: the same input at the same time gives the same decision.</summary>
+    public TriageDecision Assess(ComplaintInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = _time.GetUtcNow();
+        var text = TextNormalizer.Normalize(input.Text);
+        var facts = Merge(FactExtractor.Extract(text), input);
+        var flags = RedFlagDetector.Detect(text, facts);
+        var classification = _classifier.Classify(text, facts);
+        var specialty = ChooseSpecialty(classification);
+        var affirmed = flags.Where(f => !f.Negated).ToList();
+
+        var reasons = new List<LocalizedText>();
+        var questions = new List<LocalizedText>();
+        Disposition disposition;
+        Urgency urgency = Urgency.Routine;
+        LocalizedText next;
+
+        if (affirmed.Any(f => f.Severity == RedFlagSeverity.Emergency))
+        {
+            // A red flag makes the case an emergency whatever the specialty and the age.
+            disposition = Disposition.Emergency;
+            urgency = Urgency.Immediate;
+            reasons.AddRange(affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).Select(f => DecisionTexts.RedFlagReason(f.Tag)));
+            next = DecisionTexts.CallEmergency;
+        }
+        else if (facts.Subject == PatientSubject.Adult)
+        {
+            disposition = Disposition.OutOfScope;
+            reasons.Add(DecisionTexts.Reason("adult"));
+            next = DecisionTexts.UseUsualChannels;
+        }
+        else if (affirmed.Count > 0)
+        {
+            disposition = Disposition.Offline;
+            urgency = Urgency.Soon;
+            reasons.AddRange(affirmed.Select(f => DecisionTexts.RedFlagReason(f.Tag)));
+            next = DecisionTexts.BookInPersonSoon;
+        }
+        else if (!classification.HasClinicalContent)
+        {
+            if (facts.Subject == PatientSubject.Child)
+            {
+                disposition = Disposition.NeedsInfo;
+                reasons.Add(DecisionTexts.Reason("symptom_unknown"));
+                questions.Add(DecisionTexts.AskSymptom);
+                next = DecisionTexts.AnswerQuestions;
+            }
+            else
+            {
+                disposition = Disposition.OutOfScope;
+                reasons.Add(DecisionTexts.Reason("no_clinical_content"));
+                next = DecisionTexts.UseUsualChannels;
+            }
+        }
+        else if (facts.Fever && facts.AgeMonths is null && InfantCue().IsMatch(text.Value))
+        {
+            // An infant's fever is an emergency under 3 months: without the age we cannot rule it out.
+            disposition = Disposition.NeedsInfo;
+            reasons.Add(DecisionTexts.Reason("fever_age_unknown"));
+            questions.Add(DecisionTexts.AskAge);
+            if (facts.TemperatureC is null)
+            {
+                questions.Add(DecisionTexts.AskTemperature);
+            }
+
+            next = DecisionTexts.AnswerQuestions;
+        }
+        else if (specialty == Specialty.Other)
+        {
+            disposition = Disposition.OutOfScope;
+            reasons.Add(DecisionTexts.SpecialtyReason(specialty, eligible: false));
+            next = DecisionTexts.UseUsualChannels;
+        }
+        else if (facts.Subject == PatientSubject.Unknown)
+        {
+            disposition = Disposition.NeedsInfo;
+            reasons.Add(DecisionTexts.Reason("subject_unknown"));
+            questions.Add(DecisionTexts.AskSubject);
+            questions.Add(DecisionTexts.AskAge);
+            if (facts.DurationDays is null)
+            {
+                questions.Add(DecisionTexts.AskDuration);
+            }
+
+            next = DecisionTexts.AnswerQuestions;
+        }
+        else if (classification.Probability(Disposition.Offline) >= _pilot.OfflineThreshold)
+        {
+            disposition = Disposition.Offline;
+            reasons.Add(DecisionTexts.Reason("needs_examination"));
+            next = DecisionTexts.BookInPerson;
+        }
+        else if (!IsPilotActive(now))
+        {
+            disposition = Disposition.Offline;
+            reasons.Add(DecisionTexts.Reason("pilot_inactive"));
+            next = DecisionTexts.BookInPerson;
+        }
+        else
+        {
+            disposition = Disposition.Online;
+            reasons.Add(DecisionTexts.SpecialtyReason(specialty, eligible: true));
+            reasons.Add(DecisionTexts.Reason("guardian_required"));
+            if (facts.AgeMonths is < 72)
+            {
+                reasons.Add(DecisionTexts.Reason("under_six"));
+            }
+
+            next = input.GuardianPresent != true ? DecisionTexts.ConfirmGuardian
+                : !OffersOnline(input.PreferredHospital, specialty) ? DecisionTexts.ChoosePilotHospital
+                : DecisionTexts.BookOnline;
+        }
+
+        return new TriageDecision
+        {
+            Disposition = disposition,
+            Specialty = specialty,
+            Urgency = urgency,
+            RedFlags = flags,
+            Reasons = reasons,
+            Questions = questions,
+            NextStep = next,
+            Classification = classification,
+            Facts = facts,
+            ModelVersion = _classifier.Version,
+            PolicyVersion = _pilot.PolicyVersion,
+            DecidedAt = now,
+        };
+    }
+
+    /// <summary>True when online first visits may be booked on the Beijing date of <paramref name="now"/>.</summary>
+    public bool IsPilotActive(DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.ToOffset(BeijingOffset).DateTime);
+        return today >= _pilot.Start && today <= _pilot.End;
+    }
+
+    private bool OffersOnline(string? hospital, Specialty specialty) =>
+        string.IsNullOrEmpty(hospital)
+        || _pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase) && h.Specialties.Contains(specialty));
+
+    private Specialty ChooseSpecialty(ComplaintClassification classification)
+    {
+        var best = Specialty.Other;
+        var bestP = classification.Probability(Specialty.Other);
+        foreach (var s in _pilot.Specialties)
+        {
+            var p = classification.Probability(s);
+            if (p > bestP)
+            {
+                best = s;
+                bestP = p;
+            }
+        }
+
+        return best;
+    }
+
+    private ComplaintFacts Merge(ComplaintFacts fromText, ComplaintInput input)
+    {
+        var facts = fromText;
+        if (input.AgeMonths is { } months)
+        {
+            facts = facts with
+            {
+                AgeMonths = months,
+                AgeEvidence = null,
+                Subject = months >= _pilot.MaxAgeYears * 12 ? PatientSubject.Adult : PatientSubject.Child,
+            };
+        }
+        else if (facts.AgeMonths is { } textMonths && facts.Subject == PatientSubject.Child && textMonths >= _pilot.MaxAgeYears * 12)
+        {
+            facts = facts with { Subject = PatientSubject.Adult };
+        }
+
+        if (input.Sex != Sex.Unknown)
+        {
+            facts = facts with { Sex = input.Sex };
+        }
+
+        return facts;
+    }
+
+    [GeneratedRegex(@"婴儿|新生儿|小宝宝|宝宝|月子|\bbaby\b|\binfant|\bnewborn", RegexOptions.CultureInvariant)]
+    private static partial Regex InfantCue();
+}

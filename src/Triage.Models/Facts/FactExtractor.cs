@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Triage.Models.Text;
+
+namespace Triage.Models.Facts;
+
+/// <summary>
+/// Reads age, temperature, durations, height, weight, sex and subject from a normalised
+/// complaint in Chinese or English ("3岁2个月", "8个月大", "5-year-old", "38.5度", "三天", "2 weeks").
+/// </summary>
+public static partial class FactExtractor
+{
+    private const double DaysPerMonth = 30.4375;
+    private const string N = ChineseNumber.Pattern;
+
+    /// <summary>Extracts the facts the text states.</summary>
+    public static ComplaintFacts Extract(NormalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Value;
+        var ageSpans = new List<(int Start, int Length)>();
+        var ages = ReadAges(t, ageSpans);
+        var temperature = ReadTemperature(t);
+        var (fever, feverDays) = ReadFever(t, ageSpans, temperature);
+        var duration = ReadDurations(t, ageSpans).Select(d => d.Days).DefaultIfEmpty().Max();
+        var newborn = NewbornCue().IsMatch(t);
+        var childCue = ChildCue().IsMatch(t) || newborn;
+        var adultCue = AdultCue().IsMatch(t);
+
+        (double Months, int Start, int Length)? age = null;
+        if (ages.Count > 0)
+        {
+            // A parent often gives their own age too ("我28岁，孩子3岁"): the child's is the young one.
+            age = childCue ? ages.Where(a => a.Months < 216).Cast<(double, int, int)?>().FirstOrDefault() ?? ages[0] : ages[0];
+        }
+
+        var subject = age switch
+        {
+            { Months: >= 216 } when !childCue || adultCue => PatientSubject.Adult,
+            { Months: >= 216 } => PatientSubject.Unknown,
+            not null => PatientSubject.Child,
+            _ when adultCue => PatientSubject.Adult,
+            _ when childCue => PatientSubject.Child,
+            _ => PatientSubject.Unknown,
+        };
+
+        TextSpan? evidence = null;
+        if (age is { } a)
+        {
+            var (s, l) = text.ToOriginalSpan(a.Start, a.Length);
+            evidence = new TextSpan(s, l, text.Original.Substring(s, l));
+        }
+
+        return new ComplaintFacts
+        {
+            AgeMonths = age?.Months,
+            AgeEvidence = evidence,
+            TemperatureC = temperature,
+            Fever = fever,
+            FeverDays = feverDays,
+            DurationDays = duration > 0 ? duration : null,
+            HeightCm = ReadHeight(t),
+            WeightKg = ReadWeight(t),
+            Sex = ReadSex(t),
+            Subject = subject,
+            Newborn = newborn,
+        };
+    }
+
+    /// <summary>Reads an age answer such as "3", "3岁2个月", "8 months"; a bare number is years.</summary>
+    public static double? ReadAgeAnswer(string answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var t = TextNormalizer.Normalize(answer).Value.Trim();
+        var ages = ReadAges(t, []);
+        if (ages.Count > 0)
+        {
+            return ages[0].Months;
+        }
+
+        return ChineseNumber.TryParse(t.TrimEnd('岁', ' '), out var years) && years is >= 0 and < 120 ? years * 12 : null;
+    }
+
+    private static List<(double Months, int Start, int Length)> ReadAges(string t, List<(int Start, int Length)> spans)
+    {
+        var ages = new List<(double Months, int Start, int Length)>();
+
+        void Add(Match m, double months)
+        {
+            if (months is >= 0 and < 1500 && !spans.Any(s => Overlaps(s, m.Index, m.Length)))
+            {
+                ages.Add((months, m.Index, m.Length));
+                spans.Add((m.Index, m.Length));
+            }
+        }
+
+        foreach (Match m in YearsAge().Matches(t))
+        {
+            if (!Num(m.Groups["y"].Value, out var y))
+            {
+                continue;
+            }
+
+            var months = y * 12;
+            if (m.Groups["half"].Success)
+            {
+                months += 6;
+            }
+            else if (m.Groups["m"].Success && Num(m.Groups["m"].Value, out var extra))
+            {
+                months += extra;
+            }
+
+            Add(m, months);
+        }
+
+        foreach (Match m in MonthsAge().Matches(t))
+        {
+            if (!Num(m.Groups["m"].Value, out var months))
+            {
+                continue;
+            }
+
+            var before = t[Math.Max(0, m.Index - 4)..m.Index];
+            var after = t[(m.Index + m.Length)..Math.Min(t.Length, m.Index + m.Length + 3)];
+            if (AgeSubjectBefore().IsMatch(before) || AgeNounAfter().IsMatch(after))
+            {
+                Add(m, months + (m.Groups["half"].Success ? 0.5 : 0));
+            }
+        }
+
+        foreach (Match m in DaysAge().Matches(t))
+        {
+            if (Num(m.Groups["n"].Value, out var n))
+            {
+                Add(m, m.Groups["u"].Value == "周" ? n * 7 / DaysPerMonth : n / DaysPerMonth);
+            }
+        }
+
+        foreach (Match m in EnglishAge().Matches(t))
+        {
+            if (Num(m.Groups["n"].Value, out var n))
+            {
+                var unit = m.Groups["u"].Value is { Length: > 0 } u ? u : "y";
+                var months = unit.StartsWith('y') ? n * 12 : unit.StartsWith('m') ? n : unit.StartsWith('w') ? n * 7 / DaysPerMonth : n / DaysPerMonth;
+                Add(m, months);
+            }
+        }
+
+        foreach (Match m in MilestoneAge().Matches(t))
+        {
+            Add(m, m.Value switch
+            {
+                "未满月" => 0.5,
+                "满月" => 1,
+                "百天" => 100 / DaysPerMonth,
+                _ => 0.1,
+            });
+        }
+
+        ages.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return ages;
+    }
+
+    private static double? ReadTemperature(string t)
+    {
+        double? best = null;
+        foreach (Match m in Celsius().Matches(t))
+        {
+            if (double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 34 and <= 43.5)
+            {
+                best = Math.Max(best ?? 0, v);
+            }
+        }
+
+        foreach (Match m in Fahrenheit().Matches(t))
+        {
+            if (double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is >= 93 and <= 110)
+            {
+                best = Math.Max(best ?? 0, Math.Round((f - 32) * 5 / 9, 1));
+            }
+        }
+
+        return best;
+    }
+
+    private static (bool Fever, double? Days) ReadFever(string t, List<(int Start, int Length)> ageSpans, double? temperature)
+    {
+        var fever = temperature >= 38;
+        double? days = null;
+        foreach (Match m in FeverWord().Matches(t))
+        {
+            if (NegationDetector.IsNegated(t, m.Index))
+            {
+                continue;
+            }
+
+            fever = true;
+            var from = NegationDetector.ClauseStart(t, m.Index);
+            var to = NegationDetector.ClauseEnd(t, m.Index + m.Length);
+            // "发烧五天了", "烧了5天", "fever for 6 days", "发烧第五天": the duration sits in the fever's clause.
+            foreach (var d in ReadDurations(t, ageSpans).Where(d => d.Start >= from && d.Start < to))
+            {
+                days = Math.Max(days ?? 0, d.Days);
+            }
+        }
+
+        return (fever, days);
+    }
+
+    private static List<(double Days, int Start)> ReadDurations(string t, List<(int Start, int Length)> ageSpans)
+    {
+        var found = new List<(double Days, int Start)>();
+        foreach (Match m in ChineseDuration().Matches(t))
+        {
+            if (ageSpans.Any(s => Overlaps(s, m.Index, m.Length)))
+            {
+                continue;
+            }
+
+            var raw = m.Groups["n"].Value;
+            var n = raw == "几" ? 3 : Num(raw, out var v) ? v : 0;
+            if (m.Groups["half"].Success)
+            {
+                n += 0.5;
+            }
+
+            // "2019年" is a date, not a duration.
+            if (m.Groups["u"].Value == "年" && n > 30)
+            {
+                continue;
+            }
+
+            found.Add((n * UnitDays(m.Groups["u"].Value), m.Index));
+        }
+
+        foreach (Match m in EnglishDuration().Matches(t))
+        {
+            if (!ageSpans.Any(s => Overlaps(s, m.Index, m.Length)) && Num(m.Groups["n"].Value, out var n))
+            {
+                found.Add((n * UnitDays(m.Groups["u"].Value), m.Index));
+            }
+        }
+
+        return found;
+    }
+
+    private static double UnitDays(string unit) => unit switch
+    {
+        "天" or "day" or "days" => 1,
+        "周" or "星期" or "礼拜" or "week" or "weeks" => 7,
+        "年" or "year" or "years" => 365,
+        _ => DaysPerMonth,
+    };
+
+    private static double? ReadHeight(string t)
+    {
+        var m = Height().Match(t);
+        if (m.Success && double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        {
+            var cm = v < 3 ? v * 100 : v;
+            if (cm is >= 30 and <= 230)
+            {
+                return cm;
+            }
+        }
+
+        return null;
+    }
+
+    private static double? ReadWeight(string t)
+    {
+        foreach (Match m in Weight().Matches(t))
+        {
+            if (!double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                continue;
+            }
+
+            var unit = m.Groups["u"].Value;
+            var kg = unit switch
+            {
+                "斤" => v / 2,
+                "g" or "克" => v / 1000,
+                "lb" or "lbs" or "pounds" => v * 0.4536,
+                _ => v,
+            };
+            if (kg is >= 0.3 and <= 250)
+            {
+                return Math.Round(kg, 2);
+            }
+        }
+
+        return null;
+    }
+
+    private static Sex ReadSex(string t)
+    {
+        var female = FemaleCue().IsMatch(t);
+        var male = MaleCue().IsMatch(t);
+        return female == male ? Sex.Unknown : female ? Sex.Female : Sex.Male;
+    }
+
+    private static bool Num(string s, out double v) => ChineseNumber.TryParse(s, out v);
+
+    private static bool Overlaps((int Start, int Length) a, int start, int length) => a.Start < start + length && start < a.Start + a.Length;
+
+    [GeneratedRegex(@"(?<y>" + N + @")\s*(?:周)?岁(?:(?<half>半)|(?:零)?(?<m>" + N + @")\s*个?(?:多)?月)?", RegexOptions.CultureInvariant)]
+    private static partial Regex YearsAge();
+
+    [GeneratedRegex(@"(?<m>" + N + @")\s*个(?<half>半)?(?:多)?月", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthsAge();
+
+    [GeneratedRegex(@"(?:宝宝|孩子|婴儿|小孩|儿子|女儿|宝贝|男孩|女孩|今年|现在|刚满|满|才|宝|娃|小儿|患儿|男婴|女婴|快|近|将近|差不多|年龄|月龄)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgeSubjectBefore();
+
+    [GeneratedRegex(@"^(?:大|的宝|的婴|的孩|的小|的男|的女|宝|婴|男|女|孩|时|左右的|龄)", RegexOptions.CultureInvariant)]
+    private static partial Regex AgeNounAfter();
+
+    [GeneratedRegex(@"(?:出生(?:才|刚|后)?(?<n>" + N + @")\s*(?<u>天|周))|(?:(?<n>" + N + @")\s*(?<u>天|周)(?:大|的(?:宝宝|婴儿|新生儿|孩子|男婴|女婴|宝)|宝宝|婴儿|新生儿))", RegexOptions.CultureInvariant)]
+    private static partial Regex DaysAge();
+
+    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?)[\s-]*(?<u>years?|yrs?|months?|mos?|weeks?|wks?|days?)[\s-]*old\b|\baged?\s+(?<n>\d+)\b(?<u>)(?!\s*(?:months?|weeks?|days?))", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishAge();
+
+    [GeneratedRegex(@"未满月|满月|百天|刚出生", RegexOptions.CultureInvariant)]
+    private static partial Regex MilestoneAge();
+
+    [GeneratedRegex(@"(?<v>\d{2}(?:\.\d+)?)\s*(?:度|℃|°c|°|摄氏度|c\b)|(?:体温|烧到|烧至|高烧|发烧|发热|低烧|temperature of|temp of|temperature|temp)\s*(?:到|至|是|为|有|高达|最高|of|was|is|:)?\s*(?<v>\d{2}(?:\.\d+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex Celsius();
+
+    [GeneratedRegex(@"(?<v>\d{2,3}(?:\.\d+)?)\s*(?:°f|f\b|degrees f|fahrenheit)", RegexOptions.CultureInvariant)]
+    private static partial Regex Fahrenheit();
+
+    [GeneratedRegex(@"发烧|发热|高烧|低烧|低热|高热|烧到|烧了|退烧|\bfevers?\b|\bfebrile\b|\bhigh temperature\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FeverWord();
+
+    [GeneratedRegex(@"(?<n>" + N + @"|几)\s*(?:多)?(?<half>个半)?(?:多)?(?<u>天|周|星期|礼拜|个月|年)", RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseDuration();
+
+    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?)\s*(?<u>days?|weeks?|months?|years?)\b(?![\s-]*old)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishDuration();
+
+    [GeneratedRegex(@"(?:(?:身高|身长|个子|height|length)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?:cm|厘米|公分|米|m)?)|(?<v>\d+(?:\.\d+)?)\s*(?:cm|厘米|公分)", RegexOptions.CultureInvariant)]
+    private static partial Regex Height();
+
+    [GeneratedRegex(@"(?:(?:体重|weight|weighs?)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?<u>kg|公斤|千克|斤|g|克|lbs?|pounds)?)|(?<v>\d+(?:\.\d+)?)\s*(?<u>kg|公斤|千克|斤|lbs|pounds)", RegexOptions.CultureInvariant)]
+    private static partial Regex Weight();
+
+    [GeneratedRegex(@"新生儿|刚出生|出生(?:才|刚|后)?\d+天|出生(?:才|刚|后)?[一二两三四五六七八九十]+天|出生不久|未满月|月子|\bnewborn|\bneonat", RegexOptions.CultureInvariant)]
+    private static partial Regex NewbornCue();
+
+    [GeneratedRegex(@"宝宝|宝贝|孩子|小孩|儿子|女儿|婴儿|婴幼儿|幼儿|男孩|女孩|小朋友|闺女|儿童|小儿|患儿|男宝|女宝|男婴|女婴|娃|小学|初中|幼儿园|\bbaby\b|\bchild|\bkids?\b|\bson\b|\bdaughter|\btoddler|\binfant|\bboy\b|\bgirl\b|\bteen", RegexOptions.CultureInvariant)]
+    private static partial Regex ChildCue();
+
+    [GeneratedRegex(@"怀孕|孕妇|孕期|备孕|孕\d+周|哺乳期|我老公|老公|我老婆|丈夫|妻子|老人|老年|\bpregnan|\bmy (?:wife|husband)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AdultCue();
+
+    [GeneratedRegex(@"女儿|女孩|闺女|女宝|小姑娘|女婴|女童|\bdaughter|\bgirl\b|\bshe\b|\bher\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FemaleCue();
+
+    [GeneratedRegex(@"儿子|男孩|男宝|男婴|男童|小伙子|\bson\b|\bboy\b|\bhe\b|\bhis\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MaleCue();
+}
