@@ -17,6 +17,9 @@ public sealed record ComplaintInput
     /// <summary>Whether the booking app confirmed a guardian is present; null when not said.</summary>
     public bool? GuardianPresent { get; init; }
 
+    /// <summary>Who the patient is, when a follow-up answer said so; the text decides otherwise.</summary>
+    public PatientSubject Subject { get; init; }
+
     /// <summary>The hospital code the parent prefers, if any.</summary>
     public string? PreferredHospital { get; init; }
 }

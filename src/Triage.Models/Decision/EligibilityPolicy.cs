@@ -209,6 +209,11 @@ public sealed partial class EligibilityPolicy
             facts = facts with { Subject = PatientSubject.Adult };
         }
 
+        else if (input.Subject != PatientSubject.Unknown && facts.Subject == PatientSubject.Unknown)
+        {
+            facts = facts with { Subject = input.Subject };
+        }
+
         if (input.Sex != Sex.Unknown)
         {
             facts = facts with { Sex = input.Sex };

@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Triage.Grains.Patients;
+using Triage.Grains.Storage;
+using Triage.Models.Decision;
+using Triage.Models.Facts;
+
+namespace Triage.Grains.Cases;
+
+/// <summary>
+/// Owns one case. State is rebuilt from the journal on activation and changes only after the
+/// journal accepted the events, so what a caller is told is exactly what was recorded.
+/// </summary>
+public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy policy, TimeProvider time) : Grain, ICaseGrain
+{
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+    private readonly List<CaseEventRecord> _events = [];
+    private readonly List<string> _addedText = [];
+    private CaseOpened? _opened;
+    private PatientDetails _patient = new();
+    private PatientSubject _subjectAnswer;
+    private DecisionRecord? _decision;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var e in await journal.ReadAsync(this.GetPrimaryKey(), cancellationToken))
+        {
+            Apply(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView> OpenAsync(OpenCaseCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (_opened is not null)
+        {
+            throw new CaseAlreadyExistsException();
+        }
+
+        var now = time.GetUtcNow();
+        var opened = new CaseOpened(command.AppId, command.PatientKey, command.Complaint, command.Patient);
+        var openedEvent = CaseHashChain.Next(null, CaseEventTypes.Opened, now, command.AppId, CaseJson.Serialize(opened));
+        var decision = Assess(command.Complaint, [], command.Patient, PatientSubject.Unknown, now);
+        var assessedEvent = CaseHashChain.Next(openedEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        await journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]);
+        Apply(openedEvent);
+        Apply(assessedEvent);
+
+        if (command.PatientKey.Length > 0)
+        {
+            await GrainFactory.GetGrain<IPatientGrain>(command.PatientKey).AddCaseAsync(this.GetPrimaryKey());
+        }
+
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> AnswerAsync(AnswerQuestionsCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (_opened is null || _opened.AppId != command.AppId)
+        {
+            return null;
+        }
+
+        var answered = WithAgeAnswer(command.Answered);
+        var now = time.GetUtcNow();
+        var last = _events[^1];
+        var answeredEvent = CaseHashChain.Next(last, CaseEventTypes.Answered, now, command.AppId, CaseJson.Serialize(answered));
+        var texts = _addedText.Concat(TextsOf(answered)).ToList();
+        var decision = Assess(_opened.Complaint, texts, _patient.Update(answered.Patient), SubjectOf(answered) ?? _subjectAnswer, now);
+        var assessedEvent = CaseHashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]);
+        Apply(answeredEvent);
+        Apply(assessedEvent);
+        return View();
+    }
+
+    /// <inheritdoc />
+    public Task<CaseView?> GetAsync(string appId) =>
+        Task.FromResult(_opened is not null && _opened.AppId == appId ? View() : null);
+
+    private DecisionRecord Assess(string complaint, IReadOnlyList<string> added, PatientDetails patient, PatientSubject subject, DateTimeOffset now)
+    {
+        var text = new StringBuilder(complaint);
+        foreach (var t in added)
+        {
+            text.Append('\n').Append(t);
+        }
+
+        var today = DateOnly.FromDateTime(now.ToOffset(BeijingOffset).DateTime);
+        var decision = policy.Assess(new ComplaintInput
+        {
+            Text = text.ToString(),
+            AgeMonths = patient.AgeMonthsOn(today),
+            Sex = patient.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unknown },
+            GuardianPresent = patient.GuardianPresent,
+            PreferredHospital = patient.PreferredHospital,
+            Subject = subject,
+        });
+        return DecisionRecord.From(decision);
+    }
+
+    // An answer to the age question becomes a structured age unless the app sent one itself.
+    private static CaseAnswered WithAgeAnswer(CaseAnswered answered)
+    {
+        var patient = answered.Patient ?? new PatientDetails();
+        if (patient.AgeDays is not null || patient.AgeMonths is not null || patient.BirthDate is not null)
+        {
+            return answered;
+        }
+
+        foreach (var a in answered.Answers.Where(a => a.QuestionId == DecisionTexts.AskAge.Code))
+        {
+            if (FactExtractor.ReadAgeAnswer(a.Text) is { } months)
+            {
+                return answered with { Patient = patient with { AgeDays = (int)Math.Round(months * 30.4375) } };
+            }
+        }
+
+        return answered;
+    }
+
+    private static PatientSubject? SubjectOf(CaseAnswered answered)
+    {
+        foreach (var a in answered.Answers.Where(a => a.QuestionId == DecisionTexts.AskSubject.Code))
+        {
+            if (No().IsMatch(a.Text))
+            {
+                return PatientSubject.Adult;
+            }
+
+            if (Yes().IsMatch(a.Text))
+            {
+                return PatientSubject.Child;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> TextsOf(CaseAnswered answered) =>
+        answered.Answers.Select(a => a.Text).Append(answered.AddedText).Where(t => !string.IsNullOrWhiteSpace(t));
+
+    private void Apply(CaseEventRecord e)
+    {
+        switch (e.Type)
+        {
+            case CaseEventTypes.Opened:
+                _opened = CaseJson.Deserialize<CaseOpened>(e.Payload);
+                _patient = _opened.Patient;
+                break;
+            case CaseEventTypes.Answered:
+                var answered = CaseJson.Deserialize<CaseAnswered>(e.Payload);
+                _patient = _patient.Update(answered.Patient);
+                _subjectAnswer = SubjectOf(answered) ?? _subjectAnswer;
+                _addedText.AddRange(TextsOf(answered));
+                break;
+            case CaseEventTypes.Assessed:
+                _decision = CaseJson.Deserialize<CaseAssessed>(e.Payload).Decision;
+                break;
+        }
+
+        _events.Add(e);
+    }
+
+    private CaseView View() => new()
+    {
+        CaseId = this.GetPrimaryKey(),
+        Complaint = _opened!.Complaint,
+        Patient = _patient,
+        Decision = _decision!,
+        Events = [.. _events],
+        ChainValid = CaseHashChain.Verify(_events),
+        CreatedAt = _events[0].OccurredAt,
+    };
+
+    [GeneratedRegex(@"^\s*(?:不是|否|不|no|n)\b?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex No();
+
+    [GeneratedRegex(@"^\s*(?:是|对|嗯|yes|y)\b?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Yes();
+}

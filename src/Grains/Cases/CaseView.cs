@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace Triage.Grains.Cases;
+
+/// <summary>A case as its owner sees it: current facts, latest decision and the whole journal.</summary>
+[GenerateSerializer, Immutable, Alias("triage.CaseView")]
+public sealed record CaseView
+{
+    /// <summary>The case id.</summary>
+    [Id(0)] public required Guid CaseId { get; init; }
+
+    /// <summary>The complaint as first written.</summary>
+    [Id(1)] public required string Complaint { get; init; }
+
+    /// <summary>Patient details after every update.</summary>
+    [Id(2)] public required PatientDetails Patient { get; init; }
+
+    /// <summary>The latest decision.</summary>
+    [Id(3)] public required DecisionRecord Decision { get; init; }
+
+    /// <summary>Every event, oldest first.</summary>
+    [Id(4)] public required ImmutableArray<CaseEventRecord> Events { get; init; }
+
+    /// <summary>True when every hash in <see cref="Events"/> verifies.</summary>
+    [Id(5)] public required bool ChainValid { get; init; }
+
+    /// <summary>When the case was opened.</summary>
+    [Id(6)] public required DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Triage.Models.Classification;
+using Triage.Models.Decision;
+using Triage.Models.Evaluation;
+using Triage.Models.RedFlags;
+
+namespace Triage.Grains.Cases;
+
+/// <summary>
+/// A decision as it is written into the case journal. Kept separate from the in-memory
+/// <see cref="TriageDecision"/> because a journal is a durable contract: enums are stored by
+/// their policy names, so reordering an enum never rewrites history.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("triage.DecisionRecord")]
+public sealed record DecisionRecord
+{
+    /// <summary>Policy name of the disposition (<c>online</c>, <c>emergency</c>...).</summary>
+    [Id(0)] public required string Disposition { get; init; }
+
+    /// <summary>Policy name of the specialty.</summary>
+    [Id(1)] public required string Specialty { get; init; }
+
+    /// <summary><c>routine</c>, <c>soon</c> or <c>immediate</c>.</summary>
+    [Id(2)] public required string Urgency { get; init; }
+
+    /// <summary>Red flags, affirmed and denied.</summary>
+    [Id(3)] public required ImmutableArray<RedFlagRecord> RedFlags { get; init; }
+
+    /// <summary>Reasons.</summary>
+    [Id(4)] public required ImmutableArray<LocalizedTextRecord> Reasons { get; init; }
+
+    /// <summary>Follow-up questions.</summary>
+    [Id(5)] public required ImmutableArray<LocalizedTextRecord> Questions { get; init; }
+
+    /// <summary>Next step.</summary>
+    [Id(6)] public required LocalizedTextRecord NextStep { get; init; }
+
+    /// <summary>Probability per disposition name.</summary>
+    [Id(7)] public required ImmutableDictionary<string, double> DispositionProbabilities { get; init; }
+
+    /// <summary>Probability per specialty name.</summary>
+    [Id(8)] public required ImmutableDictionary<string, double> SpecialtyProbabilities { get; init; }
+
+    /// <summary>Strongest features.</summary>
+    [Id(9)] public required ImmutableArray<ContributionRecord> Explanation { get; init; }
+
+    /// <summary>Facts used.</summary>
+    [Id(10)] public required FactsRecord Facts { get; init; }
+
+    /// <summary>Classifier version.</summary>
+    [Id(11)] public required string ModelVersion { get; init; }
+
+    /// <summary>Policy version.</summary>
+    [Id(12)] public required string PolicyVersion { get; init; }
+
+    /// <summary>When decided.</summary>
+    [Id(13)] public required DateTimeOffset DecidedAt { get; init; }
+
+    /// <summary>Converts a policy decision to its journal form.</summary>
+    public static DecisionRecord From(TriageDecision d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new DecisionRecord
+        {
+            Disposition = LabelNames.Of(d.Disposition),
+            Specialty = LabelNames.Of(d.Specialty),
+            Urgency = d.Urgency.ToString().ToLowerInvariant(),
+            RedFlags = [.. d.RedFlags.Select(f => new RedFlagRecord(f.Tag, f.Severity == RedFlagSeverity.Emergency ? "emergency" : "offline", f.Evidence.Start, f.Evidence.Length, f.Evidence.Text, f.Negated))],
+            Reasons = [.. d.Reasons.Select(ToRecord)],
+            Questions = [.. d.Questions.Select(ToRecord)],
+            NextStep = ToRecord(d.NextStep),
+            DispositionProbabilities = LabelNames.Dispositions.ToImmutableDictionary(LabelNames.Of, x => d.Classification.Probability(x)),
+            SpecialtyProbabilities = Enum.GetValues<Specialty>().ToImmutableDictionary(LabelNames.Of, x => d.Classification.Probability(x)),
+            Explanation = [.. d.Classification.Explanation.Select(c => new ContributionRecord(c.Feature, c.Target, c.Weight))],
+            Facts = new FactsRecord
+            {
+                AgeMonths = d.Facts.AgeMonths is { } m ? Math.Round(m, 2) : null,
+                TemperatureC = d.Facts.TemperatureC,
+                Fever = d.Facts.Fever,
+                FeverDays = d.Facts.FeverDays,
+                DurationDays = d.Facts.DurationDays is { } days ? Math.Round(days, 2) : null,
+                HeightCm = d.Facts.HeightCm,
+                WeightKg = d.Facts.WeightKg,
+                Sex = d.Facts.Sex.ToString().ToLowerInvariant(),
+                Subject = d.Facts.Subject.ToString().ToLowerInvariant(),
+            },
+            ModelVersion = d.ModelVersion,
+            PolicyVersion = d.PolicyVersion,
+            DecidedAt = d.DecidedAt,
+        };
+    }
+
+    private static LocalizedTextRecord ToRecord(LocalizedText t) => new(t.Code, t.Zh, t.En);
+}

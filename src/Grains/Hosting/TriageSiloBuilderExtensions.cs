@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Triage.Grains.Storage;
+using Triage.Models.Classification;
+using Triage.Models.Decision;
+
+namespace Triage.Grains.Hosting;
+
+/// <summary>Registers what the grains need: storage, the journal, the decision policy.</summary>
+public static class TriageSiloBuilderExtensions
+{
+    /// <summary>Adds the triage grains' services to a silo.</summary>
+    public static ISiloBuilder AddTriageGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddTriageGrainServices(configuration);
+        return silo;
+    }
+
+    /// <summary>Adds the triage grains' services to a service collection (also used by test silos).</summary>
+    public static IServiceCollection AddTriageGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddTimeProvider();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<PilotOptions>()
+            .Bind(configuration.GetSection(PilotOptions.Section))
+            .PostConfigure(o => FillPilotDefaults(o));
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton<ICaseJournal, SqliteCaseJournal>();
+        services.AddSingleton<SqliteGrainStorage>();
+        services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+        services.AddSingleton<IComplaintClassifier, KeywordComplaintClassifier>();
+        services.AddSingleton(sp => new EligibilityPolicy(
+            sp.GetRequiredService<IComplaintClassifier>(),
+            sp.GetRequiredService<IOptions<PilotOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    // Lists bound from configuration append to defaults, so defaults are filled after binding, only where nothing was configured.
+    private static void FillPilotDefaults(PilotOptions options)
+    {
+        var defaults = PilotOptions.Beijing2026();
+        if (options.Hospitals.Count == 0)
+        {
+            options.Hospitals = defaults.Hospitals;
+        }
+
+        if (string.IsNullOrEmpty(options.PolicyVersion))
+        {
+            options.PolicyVersion = defaults.PolicyVersion;
+        }
+
+        if (options.Start == default)
+        {
+            options.Start = defaults.Start;
+        }
+
+        if (options.End == default)
+        {
+            options.End = defaults.End;
+        }
+    }
+}

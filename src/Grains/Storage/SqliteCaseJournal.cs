@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Triage.Grains.Cases;
+
+namespace Triage.Grains.Storage;
+
+/// <summary>The case journal in the embedded SQLite file.</summary>
+public sealed class SqliteCaseJournal(SqliteDatabase database) : ICaseJournal
+{
+    private const int SqliteConstraint = 19;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CaseEventRecord>> ReadAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events WHERE case_id = $id ORDER BY seq";
+        command.Parameters.AddWithValue("$id", caseId.ToString("N"));
+        var events = new List<CaseEventRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new CaseEventRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6)));
+        }
+
+        return events;
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(Guid caseId, long expectedLastSequence, IReadOnlyList<CaseEventRecord> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var check = connection.CreateCommand())
+        {
+            check.Transaction = transaction;
+            check.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id";
+            check.Parameters.AddWithValue("$id", caseId.ToString("N"));
+            var last = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+            if (last != expectedLastSequence)
+            {
+                throw new JournalConflictException();
+            }
+        }
+
+        foreach (var e in events)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO case_events (case_id, seq, type, occurred_at, actor, payload, prev_hash, hash)
+                VALUES ($id, $seq, $type, $at, $actor, $payload, $prev, $hash)
+                """;
+            insert.Parameters.AddWithValue("$id", caseId.ToString("N"));
+            insert.Parameters.AddWithValue("$seq", e.Sequence);
+            insert.Parameters.AddWithValue("$type", e.Type);
+            insert.Parameters.AddWithValue("$at", CaseHashChain.FormatTime(e.OccurredAt));
+            insert.Parameters.AddWithValue("$actor", e.Actor);
+            insert.Parameters.AddWithValue("$payload", e.Payload);
+            insert.Parameters.AddWithValue("$prev", e.PreviousHash);
+            insert.Parameters.AddWithValue("$hash", e.Hash);
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+            {
+                throw new JournalConflictException("The case journal was changed by another writer.", ex);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

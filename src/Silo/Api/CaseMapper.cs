@@ -1,0 +1,154 @@
+using Google.Protobuf.WellKnownTypes;
+using Triage.Api.V1;
+using Triage.Grains.Cases;
+
+namespace Triage.Silo.Api;
+
+/// <summary>Maps recorded cases and decisions to the API's messages.</summary>
+public static class CaseMapper
+{
+    /// <summary>The reply to Assess and AnswerQuestions.</summary>
+    public static AssessReply ToReply(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new AssessReply { CaseId = view.CaseId.ToString(), Decision = ToDecision(view.Decision) };
+    }
+
+    /// <summary>The whole case.</summary>
+    public static Case ToCase(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var result = new Case
+        {
+            CaseId = view.CaseId.ToString(),
+            Complaint = view.Complaint,
+            Patient = ToPatient(view.Patient),
+            Decision = ToDecision(view.Decision),
+            ChainValid = view.ChainValid,
+            CreatedAt = Timestamp.FromDateTimeOffset(view.CreatedAt),
+        };
+        if (view.Patient.GuardianPresent is { } guardian)
+        {
+            result.GuardianPresent = guardian;
+        }
+
+        result.Events.AddRange(view.Events.Select(e => new CaseEvent
+        {
+            Sequence = e.Sequence,
+            Type = e.Type,
+            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
+            Actor = e.Actor,
+            PayloadJson = e.Payload,
+            PreviousHash = e.PreviousHash,
+            Hash = e.Hash,
+        }));
+        return result;
+    }
+
+    /// <summary>A recorded decision as the API's message.</summary>
+    public static Decision ToDecision(DecisionRecord d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var result = new Decision
+        {
+            Disposition = d.Disposition switch
+            {
+                "online" => Disposition.Online,
+                "emergency" => Disposition.Emergency,
+                "offline" => Disposition.Offline,
+                "needs_info" => Disposition.NeedsInfo,
+                _ => Disposition.OutOfScope,
+            },
+            Specialty = d.Specialty switch
+            {
+                "growth" => Specialty.Growth,
+                "nutrition" => Specialty.Nutrition,
+                "dermatology" => Specialty.Dermatology,
+                _ => Specialty.Other,
+            },
+            Urgency = d.Urgency switch
+            {
+                "immediate" => Urgency.Immediate,
+                "soon" => Urgency.Soon,
+                _ => Urgency.Routine,
+            },
+            NextStep = ToText(d.NextStep),
+            Facts = ToFacts(d.Facts),
+            ModelVersion = d.ModelVersion,
+            PolicyVersion = d.PolicyVersion,
+            DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
+        };
+        result.RedFlags.AddRange(d.RedFlags.Select(f => new RedFlag
+        {
+            Tag = f.Tag,
+            Severity = f.Severity,
+            Negated = f.Negated,
+            Evidence = new TextSpan { Start = f.Start, Length = f.Length, Text = f.Evidence },
+        }));
+        result.Reasons.AddRange(d.Reasons.Select(ToText));
+        result.Questions.AddRange(d.Questions.Select(ToText));
+        result.DispositionProbabilities.AddRange(d.DispositionProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = p.Key, Probability = p.Value }));
+        result.SpecialtyProbabilities.AddRange(d.SpecialtyProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = p.Key, Probability = p.Value }));
+        result.Explanation.AddRange(d.Explanation.Select(c => new Contribution { Feature = c.Feature, Target = c.Target, Weight = c.Weight }));
+        return result;
+    }
+
+    private static LocalizedText ToText(LocalizedTextRecord t) => new() { Code = t.Code, Zh = t.Zh, En = t.En };
+
+    private static Facts ToFacts(FactsRecord f)
+    {
+        var facts = new Facts { Fever = f.Fever, Sex = f.Sex, Subject = f.Subject };
+        if (f.AgeMonths is { } age)
+        {
+            facts.AgeMonths = age;
+        }
+
+        if (f.TemperatureC is { } temperature)
+        {
+            facts.TemperatureC = temperature;
+        }
+
+        if (f.FeverDays is { } feverDays)
+        {
+            facts.FeverDays = feverDays;
+        }
+
+        if (f.DurationDays is { } duration)
+        {
+            facts.DurationDays = duration;
+        }
+
+        if (f.HeightCm is { } height)
+        {
+            facts.HeightCm = height;
+        }
+
+        if (f.WeightKg is { } weight)
+        {
+            facts.WeightKg = weight;
+        }
+
+        return facts;
+    }
+
+    private static Triage.Api.V1.Patient ToPatient(PatientDetails p)
+    {
+        var patient = new Triage.Api.V1.Patient
+        {
+            BirthDate = p.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            Sex = p.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unspecified },
+            Province = p.Province,
+        };
+        if (p.AgeDays is { } days)
+        {
+            patient.AgeDays = days;
+        }
+
+        if (p.AgeMonths is { } months)
+        {
+            patient.AgeMonths = months;
+        }
+
+        return patient;
+    }
+}

@@ -1,0 +1,44 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Triage.Grains.Cases;
+
+namespace Triage.Silo.Api;
+
+/// <summary>
+/// Turns unexpected failures into a status without internals or PHI, and logs only the
+/// exception type and the trace id, never messages that could carry a complaint.
+/// </summary>
+public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> logger) : Interceptor
+{
+    /// <inheritdoc />
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        ArgumentNullException.ThrowIfNull(continuation);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (RpcException)
+        {
+            throw;
+        }
+        catch (CaseAlreadyExistsException)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, "case_id: the case already exists"));
+        }
+        catch (Triage.Grains.Storage.JournalConflictException)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var trace = context.GetHttpContext().TraceIdentifier;
+            LogFailure(logger, context.Method, e.GetType().Name, trace);
+            throw new RpcException(new Status(StatusCode.Internal, $"internal error; trace id {trace}"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {Method} failed with {ExceptionType}; trace id {TraceId}")]
+    private static partial void LogFailure(ILogger logger, string method, string exceptionType, string traceId);
+}

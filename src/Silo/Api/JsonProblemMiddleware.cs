@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Grpc.Core;
+
+namespace Triage.Silo.Api;
+
+/// <summary>
+/// On the JSON port, rewrites every error into an RFC 7807 problem body
+/// (<c>application/problem+json</c>) that names the offending field, whether the error came from
+/// our validation, from JSON transcoding (malformed JSON, wrong content type, unknown enum) or
+/// from authentication. gRPC callers keep gRPC statuses.
+/// </summary>
+public sealed class JsonProblemMiddleware(RequestDelegate next)
+{
+    /// <summary>Runs the pipeline and rewrites error responses.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (HttpProtocol.IsHttp2(context.Request.Protocol))
+        {
+            await next(context);
+            return;
+        }
+
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode < 400)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+            return;
+        }
+
+        var (code, message) = ReadStatus(buffer.ToArray(), context.Response.StatusCode);
+        var problem = new Dictionary<string, object?>
+        {
+            ["type"] = $"https://grpc.github.io/grpc/core/md_doc_statuscodes.html#{code}",
+            ["title"] = Title(context.Response.StatusCode),
+            ["status"] = context.Response.StatusCode,
+            ["detail"] = message,
+            ["field"] = Field(message, context.Response.StatusCode),
+            ["grpcStatus"] = code.ToString(),
+            ["traceId"] = context.TraceIdentifier,
+        };
+        context.Response.ContentLength = null;
+        context.Response.ContentType = "application/problem+json";
+        await JsonSerializer.SerializeAsync(original, problem, cancellationToken: context.RequestAborted);
+    }
+
+    private static (StatusCode Code, string Message) ReadStatus(byte[] body, int httpStatus)
+    {
+        try
+        {
+            if (body.Length > 0)
+            {
+                using var doc = JsonDocument.Parse(body);
+                if (doc.RootElement.TryGetProperty("code", out var c) && doc.RootElement.TryGetProperty("message", out var m))
+                {
+                    return ((StatusCode)c.GetInt32(), m.GetString() ?? string.Empty);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a status body: fall through to the HTTP status alone.
+        }
+
+        return httpStatus switch
+        {
+            401 => (StatusCode.Unauthenticated, "x-api-key: missing or unknown API key"),
+            403 => (StatusCode.PermissionDenied, "the caller's role does not allow this call"),
+            404 => (StatusCode.NotFound, "no such route"),
+            405 => (StatusCode.Unimplemented, "method not allowed on this route"),
+            413 => (StatusCode.InvalidArgument, "body: request too large"),
+            415 => (StatusCode.InvalidArgument, "content-type: must be application/json"),
+            _ => (StatusCode.Internal, "internal error"),
+        };
+    }
+
+    // Our messages start with the field ("patient.age_days: must be..."); transcoding's do not.
+    private static string Field(string message, int httpStatus)
+    {
+        if (message.Contains("content type", StringComparison.OrdinalIgnoreCase))
+        {
+            return "content-type";
+        }
+
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && !message[..colon].Contains(' ', StringComparison.Ordinal))
+        {
+            return message[..colon];
+        }
+
+        if (message.StartsWith("Error converting value", StringComparison.Ordinal) || message.Contains("JSON", StringComparison.Ordinal))
+        {
+            return "body";
+        }
+
+        return httpStatus == 401 ? "x-api-key" : "body";
+    }
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Invalid request",
+        401 => "Unauthenticated",
+        403 => "Forbidden",
+        404 => "Not found",
+        409 => "Conflict",
+        413 => "Request too large",
+        415 => "Unsupported media type",
+        _ => "Request failed",
+    };
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Triage.Api.V1;
+using Triage.Grains.Cases;
+using Triage.Grains.Patients;
+using Triage.Silo.Auth;
+
+namespace Triage.Silo.Api;
+
+/// <summary>The triage API: validates, authorises, hands the work to the case grain, maps the reply.</summary>
+[Authorize(Policy = TriageRoles.BookingApp)]
+public sealed class TriageApiService(IGrainFactory grains, TimeProvider time) : TriageService.TriageServiceBase
+{
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
+    /// <inheritdoc />
+    public override async Task<AssessReply> Assess(AssessRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var patient = RequestValidator.Validate(request, Today());
+        var appId = AppId(context);
+        var command = new OpenCaseCommand(appId, PatientKey.For(appId, request.PatientReference), request.Complaint, patient);
+        var view = await grains.GetGrain<ICaseGrain>(Guid.NewGuid()).OpenAsync(command);
+        return CaseMapper.ToReply(view);
+    }
+
+    /// <inheritdoc />
+    public override async Task<AssessReply> AnswerQuestions(AnswerQuestionsRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (caseId, answered) = RequestValidator.Validate(request, Today());
+        var view = await grains.GetGrain<ICaseGrain>(caseId).AnswerAsync(new AnswerQuestionsCommand(AppId(context), answered));
+        return CaseMapper.ToReply(view ?? throw NotFound());
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caseId = RequestValidator.CaseId(request.CaseId);
+        var view = await grains.GetGrain<ICaseGrain>(caseId).GetAsync(AppId(context));
+        return CaseMapper.ToCase(view ?? throw NotFound());
+    }
+
+    // Another app's case is reported as missing, so case ids cannot be probed.
+    private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "case_id: no such case"));
+
+    private static string AppId(ServerCallContext context) =>
+        context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier)
+        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "missing caller identity"));
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BeijingOffset).DateTime);
+}

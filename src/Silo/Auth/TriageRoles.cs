@@ -1,0 +1,17 @@
+namespace Triage.Silo.Auth;
+
+/// <summary>The roles a caller can hold. Only booking apps call today; the others come with later issues.</summary>
+public static class TriageRoles
+{
+    /// <summary>A hospital booking app (WeChat account, mini-program, third-party app).</summary>
+    public const string BookingApp = "booking_app";
+
+    /// <summary>A whitelisted physician.</summary>
+    public const string Physician = "physician";
+
+    /// <summary>An evaluator or regulator: de-identified analytics only.</summary>
+    public const string Evaluator = "evaluator";
+
+    /// <summary>Manages physicians and configuration.</summary>
+    public const string Admin = "admin";
+}

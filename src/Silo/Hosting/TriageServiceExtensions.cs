@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Triage.Grains.Hosting;
+using Triage.Silo.Api;
+using Triage.Silo.Auth;
+
+namespace Triage.Silo.Hosting;
+
+/// <summary>Wires the service: Kestrel's two ports, the Orleans silo, auth, gRPC with JSON transcoding.</summary>
+public static class TriageServiceExtensions
+{
+    /// <summary>Registers everything the service needs.</summary>
+    public static WebApplicationBuilder AddTriageService(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        var orleans = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(api.Address);
+            kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes;
+            kestrel.Listen(address, api.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, api.HttpPort, o => o.Protocols = HttpProtocols.Http1);
+        });
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort);
+            silo.AddTriageGrains(builder.Configuration);
+        });
+
+        builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(TriageRoles.BookingApp, p => p.RequireRole(TriageRoles.BookingApp));
+
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = api.MaxRequestBytes;
+            o.Interceptors.Add<ExceptionInterceptor>();
+        }).AddJsonTranscoding();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Maps the API's endpoints.</summary>
+    public static WebApplication MapTriageApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<JsonProblemMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<TriageApiService>();
+        return app;
+    }
+}
