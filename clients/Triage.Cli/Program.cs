@@ -7,6 +7,7 @@ try
     return args1.Command switch
     {
         "evaluate" => EvaluateCommand.Run(args1, Console.Out, Console.Error),
+        "assess" => await AssessCommand.RunAsync(args1, Console.Error, CancellationToken.None),
         _ => Usage(),
     };
 }

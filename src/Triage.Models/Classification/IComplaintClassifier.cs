@@ -1,4 +1,5 @@
 using Triage.Models.Facts;
+using Triage.Models.RedFlags;
 using Triage.Models.Text;
 
 namespace Triage.Models.Classification;
@@ -13,6 +14,9 @@ public interface IComplaintClassifier
     /// <summary>Identifies the model (or rule set) so every decision records what made it.</summary>
     string Version { get; }
 
-    /// <summary>Scores one complaint. Must be thread-safe and allocation-light: it is on the hot path.</summary>
-    ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts);
+    /// <summary>
+    /// Scores one complaint, given the facts and red flags already found (they are features too).
+    /// Must be thread-safe and allocation-light: it is on the hot path.
+    /// </summary>
+    ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags);
 }

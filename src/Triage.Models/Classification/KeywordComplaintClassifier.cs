@@ -1,4 +1,5 @@
 using Triage.Models.Facts;
+using Triage.Models.RedFlags;
 using Triage.Models.Text;
 
 namespace Triage.Models.Classification;
@@ -14,15 +15,17 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
     public const string RulesVersion = "keyword-rules-1.0.0";
 
     private const int MaxExplanation = 8;
+    private const double FlagWeight = 6.0;
 
     /// <inheritdoc />
     public string Version => RulesVersion;
 
     /// <inheritdoc />
-    public ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts)
+    public ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(redFlags);
         var t = text.Value;
         var specialtyVotes = new double[4];
         specialtyVotes[(int)Specialty.Other] = 1.0;
@@ -68,6 +71,13 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
         dispositionScores[(int)Disposition.Online] = 3 * pilot;
         dispositionScores[(int)Disposition.Offline] = (2 * offlineVotes * pilot) - 1;
         dispositionScores[(int)Disposition.Emergency] = -2;
+        foreach (var flag in redFlags.Where(f => !f.Negated))
+        {
+            var target = flag.Severity == RedFlagSeverity.Emergency ? Disposition.Emergency : Disposition.Offline;
+            dispositionScores[(int)target] += FlagWeight;
+            explanation.Add(new FeatureContribution($"red_flag:{flag.Tag}", $"disposition:{LabelOf(target)}", FlagWeight));
+        }
+
         dispositionScores[(int)Disposition.NeedsInfo] = (facts.Subject == PatientSubject.Unknown ? 2.5 * pilot : 0) + (clinical ? 0 : 3);
 
         explanation.Sort((a, b) => b.Weight.CompareTo(a.Weight));
@@ -84,6 +94,8 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
             HasClinicalContent = clinical,
         };
     }
+
+    private static string LabelOf(Disposition d) => d == Disposition.Emergency ? "emergency" : "offline";
 
     private static double[] Softmax(double[] scores)
     {

@@ -41,7 +41,7 @@ public sealed partial class EligibilityPolicy
         var text = TextNormalizer.Normalize(input.Text);
         var facts = Merge(FactExtractor.Extract(text), input);
         var flags = RedFlagDetector.Detect(text, facts);
-        var classification = _classifier.Classify(text, facts);
+        var classification = _classifier.Classify(text, facts, flags);
         var specialty = ChooseSpecialty(classification);
         var affirmed = flags.Where(f => !f.Negated).ToList();
 
