@@ -11,7 +11,7 @@ namespace Triage.Grains.Cases;
 /// Owns one case. State is rebuilt from the journal on activation and changes only after the
 /// journal accepted the events, so what a caller is told is exactly what was recorded.
 /// </summary>
-public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy policy, TimeProvider time) : Grain, ICaseGrain
+public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy policy) : Grain, ICaseGrain
 {
     private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
     private readonly List<CaseEventRecord> _events = [];
@@ -39,7 +39,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
             throw new CaseAlreadyExistsException();
         }
 
-        var now = time.GetUtcNow();
+        var now = policy.Clock.GetUtcNow();
         var opened = new CaseOpened(command.AppId, command.PatientKey, command.Complaint, command.Patient);
         var openedEvent = CaseHashChain.Next(null, CaseEventTypes.Opened, now, command.AppId, CaseJson.Serialize(opened));
         var decision = Assess(command.Complaint, [], command.Patient, PatientSubject.Unknown, now);
@@ -66,7 +66,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
         }
 
         var answered = WithAgeAnswer(command.Answered);
-        var now = time.GetUtcNow();
+        var now = policy.Clock.GetUtcNow();
         var last = _events[^1];
         var answeredEvent = CaseHashChain.Next(last, CaseEventTypes.Answered, now, command.AppId, CaseJson.Serialize(answered));
         var texts = _addedText.Concat(TextsOf(answered)).ToList();

@@ -11,6 +11,12 @@ namespace Triage.Grains.Hosting;
 /// <summary>Registers what the grains need: storage, the journal, the decision policy.</summary>
 public static class TriageSiloBuilderExtensions
 {
+    /// <summary>
+    /// Key of an optional <see cref="TimeProvider"/> for the triage policy alone: tests fake the
+    /// pilot's calendar without slowing Orleans' own timers.
+    /// </summary>
+    public const string ClockKey = "triage-clock";
+
     /// <summary>Adds the triage grains' services to a silo.</summary>
     public static ISiloBuilder AddTriageGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -22,29 +28,20 @@ public static class TriageSiloBuilderExtensions
     /// <summary>Adds the triage grains' services to a service collection (also used by test silos).</summary>
     public static IServiceCollection AddTriageGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddTimeProvider();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddOptions<PilotOptions>()
             .Bind(configuration.GetSection(PilotOptions.Section))
             .PostConfigure(o => FillPilotDefaults(o));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<ICaseJournal, SqliteCaseJournal>();
-        services.AddSingleton<SqliteGrainStorage>();
+        services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         services.AddSingleton<IComplaintClassifier, KeywordComplaintClassifier>();
         services.AddSingleton(sp => new EligibilityPolicy(
             sp.GetRequiredService<IComplaintClassifier>(),
             sp.GetRequiredService<IOptions<PilotOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetKeyedService<TimeProvider>(ClockKey) ?? TimeProvider.System));
         return services;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 
     // Lists bound from configuration append to defaults, so defaults are filled after binding, only where nothing was configured.

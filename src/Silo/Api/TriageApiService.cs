@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Authorization;
 using Triage.Api.V1;
 using Triage.Grains.Cases;
 using Triage.Grains.Patients;
+using Triage.Models.Decision;
 using Triage.Silo.Auth;
 
 namespace Triage.Silo.Api;
 
 /// <summary>The triage API: validates, authorises, hands the work to the case grain, maps the reply.</summary>
 [Authorize(Policy = TriageRoles.BookingApp)]
-public sealed class TriageApiService(IGrainFactory grains, TimeProvider time) : TriageService.TriageServiceBase
+public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy policy) : TriageService.TriageServiceBase
 {
     private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
@@ -53,5 +54,5 @@ public sealed class TriageApiService(IGrainFactory grains, TimeProvider time) : 
         context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "missing caller identity"));
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BeijingOffset).DateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(policy.Clock.GetUtcNow().ToOffset(BeijingOffset).DateTime);
 }

@@ -27,6 +27,9 @@ public sealed partial class EligibilityPolicy
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
+    /// <summary>The clock the policy decides by (Beijing dates for the pilot period, decision times).</summary>
+    public TimeProvider Clock => _time;
+
     /// <summary>The policy version recorded with each decision.</summary>
     public string PolicyVersion => _pilot.PolicyVersion;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Triage.Models.Text;
@@ -42,29 +41,17 @@ public static class TextNormalizer
 
     private static string Fold(char c)
     {
-        switch (c)
+        // Full-width ASCII (U+FF01..U+FF5E) is the ASCII block shifted; folding it by hand works
+        // the same with or without ICU (the service runs with invariant globalisation).
+        if (c is >= '\uFF01' and <= '\uFF5E')
         {
-            case '\u3000': return " ";
-            case '。': return "。";
-            case '°': return "°";
-            case '℃': return "℃";
-            case '\r':
-            case '\n':
-            case '\t': return " ";
+            c = (char)(c - 0xFEE0);
         }
 
-        if (c < 128)
+        return c switch
         {
-            return char.ToLowerInvariant(c).ToString();
-        }
-
-        var s = c.ToString();
-        if (!s.IsNormalized(NormalizationForm.FormKC))
-        {
-            s = s.Normalize(NormalizationForm.FormKC);
-        }
-
-        // NFKC turns "℃" into "°C"; keep one symbol per unit so offsets stay simple.
-        return s.ToLower(CultureInfo.InvariantCulture);
+            '\u3000' or '\r' or '\n' or '\t' => " ",
+            _ => char.ToLowerInvariant(c).ToString(),
+        };
     }
 }
