@@ -72,7 +72,8 @@ public static partial class FactExtractor
     {
         ArgumentNullException.ThrowIfNull(answer);
         var t = TextNormalizer.Normalize(answer).Value.Trim();
-        var ages = ReadAges(t, []);
+        // An answer to "how old is the child" is an age even without a subject word: supply one.
+        var ages = ReadAges("孩子" + t, []);
         if (ages.Count > 0)
         {
             return ages[0].Months;

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Triage.Grains.Cases;
+using Triage.Grains.Patients;
+
+namespace Triage.Grains.Tests;
+
+[Collection(ClusterGroup.Name)]
+public class CaseGrainTests(ClusterFixture fixture)
+{
+    private static OpenCaseCommand Command(string complaint, string app = "app-a", string patientKey = "", PatientDetails? patient = null) =>
+        new(app, patientKey, complaint, patient ?? new PatientDetails { GuardianPresent = true });
+
+    [Fact]
+    public async Task Open_StableChildEczema_RecordsOpenedAndAssessedEventsInAValidChain()
+    {
+        var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(Guid.NewGuid());
+        var view = await grain.OpenAsync(Command("宝宝8个月，脸上湿疹两周了"));
+
+        Assert.Equal("online", view.Decision.Disposition);
+        Assert.Equal("dermatology", view.Decision.Specialty);
+        Assert.Equal([CaseEventTypes.Opened, CaseEventTypes.Assessed], view.Events.Select(e => e.Type));
+        Assert.Equal(CaseHashChain.Genesis, view.Events[0].PreviousHash);
+        Assert.Equal(view.Events[0].Hash, view.Events[1].PreviousHash);
+        Assert.True(view.ChainValid);
+    }
+
+    [Fact]
+    public async Task Open_SameCaseTwice_IsRefused()
+    {
+        var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(Guid.NewGuid());
+        await grain.OpenAsync(Command("宝宝湿疹"));
+        await Assert.ThrowsAsync<CaseAlreadyExistsException>(() => grain.OpenAsync(Command("宝宝湿疹")));
+    }
+
+    [Fact]
+    public async Task Answer_AgeForAFeverishBaby_ReassessesTheSameCase()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id);
+        var first = await grain.OpenAsync(Command("宝宝发烧了，38.6度", patient: new PatientDetails()));
+        Assert.Equal("needs_info", first.Decision.Disposition);
+        Assert.Contains(first.Decision.Questions, q => q.Code == "age");
+
+        var second = await grain.AnswerAsync(new AnswerQuestionsCommand("app-a", new CaseAnswered([new QuestionAnswer("age", "2个月")], string.Empty, null)));
+
+        Assert.NotNull(second);
+        Assert.Equal("emergency", second.Decision.Disposition);
+        Assert.Contains(second.Decision.RedFlags, f => f.Tag == "infant_fever" && !f.Negated);
+        Assert.Equal(4, second.Events.Length);
+        Assert.True(second.ChainValid);
+    }
+
+    [Fact]
+    public async Task Get_ByAnotherApp_IsNotFound()
+    {
+        var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(Guid.NewGuid());
+        await grain.OpenAsync(Command("宝宝湿疹", app: "app-a"));
+        Assert.Null(await grain.GetAsync("app-b"));
+        Assert.Null(await grain.AnswerAsync(new AnswerQuestionsCommand("app-b", new CaseAnswered([], "more", null))));
+        Assert.NotNull(await grain.GetAsync("app-a"));
+    }
+
+    [Fact]
+    public async Task Open_WithPatientKey_LinksTheCaseToThePatient()
+    {
+        var key = PatientKey.For("app-a", "ref-" + Guid.NewGuid());
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        await fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(first).OpenAsync(Command("宝宝湿疹", patientKey: key));
+        await fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(second).OpenAsync(Command("孩子挑食", patientKey: key));
+
+        Assert.Equal([first, second], await fixture.Cluster.GrainFactory.GetGrain<IPatientGrain>(key).GetCasesAsync());
+    }
+
+    [Fact]
+    public async Task Journal_RowEditedBehindTheGrainsBack_BreaksTheChain()
+    {
+        var id = Guid.NewGuid();
+        await fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id).OpenAsync(Command("宝宝8个月，脸上湿疹两周了"));
+
+        await using (var connection = new SqliteConnection($"Data Source={ClusterFixture.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "UPDATE case_events SET payload = replace(payload, '\"online\"', '\"emergency\"') WHERE case_id = $id AND seq = 2";
+            command.Parameters.AddWithValue("$id", id.ToString("N"));
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var events = await new Storage.SqliteCaseJournal(new Storage.SqliteDatabase(ClusterFixture.DatabasePath)).ReadAsync(id);
+        Assert.False(CaseHashChain.Verify(events));
+    }
+}
