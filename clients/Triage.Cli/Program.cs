@@ -22,8 +22,9 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process)
-          triage evaluate --data labelled.jsonl [--worst 15]
+          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--as-of YYYY-MM-DD])
+          triage evaluate --data labelled.jsonl [--worst 15] [--as-of YYYY-MM-DD]
+        --as-of decides in-process as on that Beijing date (default: now); the pilot period depends on it.
         """);
     return 2;
 }

@@ -8,7 +8,9 @@ namespace Triage.Cli.Batch;
 /// <summary>Runs the service's own policy in this process: no server, no case is stored.</summary>
 internal sealed class InProcessAssessor : IBatchAssessor
 {
-    private readonly EligibilityPolicy _policy = new(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+    private readonly EligibilityPolicy _policy;
+
+    public InProcessAssessor(TimeProvider clock) => _policy = new(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), clock);
 
     public Task<BatchOutput> AssessAsync(BatchInput input, CancellationToken cancellationToken)
     {

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using Grpc.Core;
+using Triage.Api.V1;
+
+namespace Triage.EndToEnd.Tests;
+
+public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    private TriageServiceHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Assess_OverJson_ReturnsAnExplainedDecision()
+    {
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments",
+            """{"complaint":"宝宝8个月，脸上湿疹两周了，不发烧","patient":{"sex":"SEX_FEMALE"},"guardianPresent":true}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var decision = doc.RootElement.GetProperty("decision");
+        Assert.True(Guid.TryParse(doc.RootElement.GetProperty("caseId").GetString(), out _));
+        Assert.Equal("DISPOSITION_ONLINE", decision.GetProperty("disposition").GetString());
+        Assert.Equal("SPECIALTY_DERMATOLOGY", decision.GetProperty("specialty").GetString());
+        Assert.Equal("book_online", decision.GetProperty("nextStep").GetProperty("code").GetString());
+        Assert.NotEmpty(decision.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("zh").GetString()));
+        Assert.Equal(5, decision.GetProperty("dispositionProbabilities").GetArrayLength());
+        Assert.Equal("keyword-rules-1.0.0", decision.GetProperty("modelVersion").GetString());
+        Assert.Equal("bj-first-visit-2026.1", decision.GetProperty("policyVersion").GetString());
+        var denied = decision.GetProperty("redFlags").EnumerateArray().Single();
+        Assert.True(denied.GetProperty("negated").GetBoolean());
+        Assert.Equal("发烧", denied.GetProperty("evidence").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Assess_InfantFeverOverGrpc_IsEmergencyWithItsEvidence()
+    {
+        var client = Host.Grpc();
+        var reply = await client.AssessAsync(new AssessRequest { Complaint = "宝宝发烧38.6度，吃奶少", Patient = new Patient { AgeDays = 40 } });
+        Assert.Equal(Disposition.Emergency, reply.Decision.Disposition);
+        Assert.Equal(Urgency.Immediate, reply.Decision.Urgency);
+        var flag = Assert.Single(reply.Decision.RedFlags, f => f.Tag == "infant_fever");
+        Assert.Equal("emergency", flag.Severity);
+        Assert.Equal("call_emergency", reply.Decision.NextStep.Code);
+    }
+
+    [Fact]
+    public async Task AnswerQuestions_AgeForAVagueComplaint_ReassessesAndKeepsHistory()
+    {
+        var client = Host.Grpc();
+        var first = await client.AssessAsync(new AssessRequest { Complaint = "脸上长了很多痘痘，怎么办" });
+        Assert.Equal(Disposition.NeedsInfo, first.Decision.Disposition);
+        Assert.Contains(first.Decision.Questions, q => q.Code == "age");
+
+        var answers = new AnswerQuestionsRequest { CaseId = first.CaseId, GuardianPresent = true };
+        answers.Answers.Add(new Answer { QuestionId = "age", Text = "14岁" });
+        answers.Answers.Add(new Answer { QuestionId = "subject", Text = "是" });
+        var second = await client.AnswerQuestionsAsync(answers);
+        Assert.Equal(first.CaseId, second.CaseId);
+        Assert.Equal(Disposition.Online, second.Decision.Disposition);
+        Assert.Equal(Specialty.Dermatology, second.Decision.Specialty);
+
+        var found = await client.GetCaseAsync(new GetCaseRequest { CaseId = first.CaseId });
+        Assert.Equal(["case_opened", "assessed", "answers_added", "assessed"], found.Events.Select(e => e.Type));
+        Assert.True(found.ChainValid);
+        Assert.Equal(Disposition.Online, found.Decision.Disposition);
+    }
+
+    [Fact]
+    public async Task GetCase_OverJson_ReturnsHistoryWithChainedHashes()
+    {
+        var reply = await Host.Grpc().AssessAsync(new AssessRequest { Complaint = "孩子5岁，挑食，很瘦", GuardianPresent = true });
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Get, $"/v1/cases/{reply.CaseId}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var events = doc.RootElement.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, events.Count);
+        Assert.Equal(events[0].GetProperty("hash").GetString(), events[1].GetProperty("previousHash").GetString());
+        Assert.True(doc.RootElement.GetProperty("chainValid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task GetCase_OfAnotherApp_IsNotFound()
+    {
+        var reply = await Host.Grpc(TriageServiceHost.KeyA).AssessAsync(new AssessRequest { Complaint = "宝宝湿疹" });
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await Host.Grpc(TriageServiceHost.KeyB).GetCaseAsync(new GetCaseRequest { CaseId = reply.CaseId }));
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Assess_WithoutKey_IsUnauthenticatedOnBothPorts()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/assessments") { Content = new StringContent("""{"complaint":"宝宝湿疹"}""", System.Text.Encoding.UTF8, "application/json") };
+        using var response = await Host.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await Host.Grpc("wrong-key").AssessAsync(new AssessRequest { Complaint = "宝宝湿疹" }));
+        Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Assess_ByAnEvaluator_IsForbidden()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await Host.Grpc(TriageServiceHost.KeyEvaluator).AssessAsync(new AssessRequest { Complaint = "宝宝湿疹" }));
+        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
+    }
+}

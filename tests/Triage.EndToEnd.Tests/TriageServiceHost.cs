@@ -1,0 +1,115 @@
+extern alias silo;
+
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Triage.Api.V1;
+using Triage.Client;
+using Triage.Grains.Hosting;
+using silo::Triage.Silo.Hosting;
+
+namespace Triage.EndToEnd.Tests;
+
+/// <summary>
+/// The real service (Kestrel on loopback, embedded silo, SQLite file) built by the same
+/// extension methods as Program.cs, on free ports and a data folder of the test's own.
+/// </summary>
+public sealed class TriageServiceHost : IAsyncDisposable
+{
+    public const string KeyA = "key-app-a";
+    public const string KeyB = "key-app-b";
+    public const string KeyEvaluator = "key-evaluator";
+
+    private readonly WebApplication _app;
+    private readonly List<GrpcChannel> _channels = [];
+
+    private TriageServiceHost(WebApplication app, int grpcPort, int httpPort)
+    {
+        _app = app;
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+    }
+
+    public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+
+    public Uri GrpcAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<TriageServiceHost> StartAsync(string dataFolder)
+    {
+        int grpc = FreePort(), http = FreePort(), silo = FreePort(), gateway = FreePort();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Api:GrpcPort"] = grpc.ToString(),
+            ["Api:HttpPort"] = http.ToString(),
+            ["Orleans:SiloPort"] = silo.ToString(),
+            ["Orleans:GatewayPort"] = gateway.ToString(),
+            ["Storage:SqlitePath"] = Path.Combine(dataFolder, "triage.db"),
+            ["Auth:ApiKeys:0:AppId"] = "app-a",
+            ["Auth:ApiKeys:0:KeySha256"] = Hash(KeyA),
+            ["Auth:ApiKeys:0:Roles:0"] = "booking_app",
+            ["Auth:ApiKeys:1:AppId"] = "app-b",
+            ["Auth:ApiKeys:1:KeySha256"] = Hash(KeyB),
+            ["Auth:ApiKeys:1:Roles:0"] = "booking_app",
+            ["Auth:ApiKeys:2:AppId"] = "evaluator-1",
+            ["Auth:ApiKeys:2:KeySha256"] = Hash(KeyEvaluator),
+            ["Auth:ApiKeys:2:Roles:0"] = "evaluator",
+        });
+        builder.Services.AddKeyedSingleton<TimeProvider>(TriageSiloBuilderExtensions.ClockKey, Clock);
+        builder.AddTriageService();
+        var app = builder.Build();
+        app.MapTriageApi();
+        await app.StartAsync();
+        return new TriageServiceHost(app, grpc, http);
+    }
+
+    public TriageService.TriageServiceClient Grpc(string apiKey = KeyA)
+    {
+        var client = TriageChannel.Create(GrpcAddress, apiKey, out var channel);
+        _channels.Add(channel);
+        return client;
+    }
+
+    public HttpRequestMessage Json(HttpMethod method, string path, string? body = null, string apiKey = KeyA)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-api-key", apiKey);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _channels)
+        {
+            c.Dispose();
+        }
+
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
