@@ -7,7 +7,7 @@ namespace Triage.Grains.Tests;
 [Collection(ClusterGroup.Name)]
 public class CaseGrainTests(ClusterFixture fixture)
 {
-    private static OpenCaseCommand Command(string complaint, string app = "app-a", string patientKey = "", PatientDetails? patient = null) =>
+    private static CaseOpened Command(string complaint, string app = "app-a", string patientKey = "", PatientDetails? patient = null) =>
         new(app, patientKey, complaint, patient ?? new PatientDetails { GuardianPresent = true });
 
     [Fact]

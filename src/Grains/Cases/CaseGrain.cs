@@ -31,26 +31,25 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
     }
 
     /// <inheritdoc />
-    public async Task<CaseView> OpenAsync(OpenCaseCommand command)
+    public async Task<CaseView> OpenAsync(CaseOpened opened)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(opened);
         if (_opened is not null)
         {
             throw new CaseAlreadyExistsException();
         }
 
         var now = policy.Clock.GetUtcNow();
-        var opened = new CaseOpened(command.AppId, command.PatientKey, command.Complaint, command.Patient);
-        var openedEvent = CaseHashChain.Next(null, CaseEventTypes.Opened, now, command.AppId, CaseJson.Serialize(opened));
-        var decision = Assess(command.Complaint, [], command.Patient, PatientSubject.Unknown, now);
-        var assessedEvent = CaseHashChain.Next(openedEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        var openedEvent = CaseHashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, CaseJson.Serialize(opened));
+        var decision = Assess(opened.Complaint, [], opened.Patient, PatientSubject.Unknown, now);
+        var assessedEvent = CaseHashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]);
         Apply(openedEvent);
         Apply(assessedEvent);
 
-        if (command.PatientKey.Length > 0)
+        if (opened.PatientKey.Length > 0)
         {
-            await GrainFactory.GetGrain<IPatientGrain>(command.PatientKey).AddCaseAsync(this.GetPrimaryKey());
+            await GrainFactory.GetGrain<IPatientGrain>(opened.PatientKey).AddCaseAsync(this.GetPrimaryKey());
         }
 
         return View();

@@ -6,8 +6,8 @@ namespace Triage.Grains.Cases;
 /// </summary>
 public interface ICaseGrain : IGrainWithGuidKey
 {
-    /// <summary>Opens the case and records the first decision. Fails if the case already exists.</summary>
-    Task<CaseView> OpenAsync(OpenCaseCommand command);
+    /// <summary>Opens the case with what the booking app sent and records the first decision. Fails if the case already exists.</summary>
+    Task<CaseView> OpenAsync(CaseOpened opened);
 
     /// <summary>Records answers and a new decision. Null when the case does not exist or belongs to another app.</summary>
     Task<CaseView?> AnswerAsync(AnswerQuestionsCommand command);

@@ -22,7 +22,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         ArgumentNullException.ThrowIfNull(context);
         var patient = RequestValidator.Validate(request, Today());
         var appId = AppId(context);
-        var command = new OpenCaseCommand(appId, PatientKey.For(appId, request.PatientReference), request.Complaint, patient);
+        var command = new CaseOpened(appId, PatientKey.For(appId, request.PatientReference), request.Complaint, patient);
         var view = await grains.GetGrain<ICaseGrain>(Guid.NewGuid()).OpenAsync(command);
         return CaseMapper.ToReply(view);
     }
