@@ -11,6 +11,12 @@ try
         _ => Usage(),
     };
 }
+catch (Grpc.Core.RpcException e)
+{
+    // The service is down, unreachable or refused the key: say so, without a stack trace.
+    Console.Error.WriteLine($"triage: the service answered {e.StatusCode}: {e.Status.Detail}");
+    return 3;
+}
 catch (UsageException e)
 {
     Console.Error.WriteLine($"triage: {e.Message}");
