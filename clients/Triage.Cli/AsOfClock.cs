@@ -1,4 +1,5 @@
 using System.Globalization;
+using Triage.Models.Decision;
 
 namespace Triage.Cli;
 
@@ -16,7 +17,7 @@ internal sealed class AsOfClock(DateTimeOffset now) : TimeProvider
         }
 
         return DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new AsOfClock(new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)))
+            ? new AsOfClock(new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), BeijingCalendar.Offset))
             : throw new UsageException("--as-of must be a date YYYY-MM-DD");
     }
 }

@@ -3,11 +3,11 @@ using Triage.Cli.Commands;
 
 try
 {
-    var args1 = CommandLine.Parse(args);
-    return args1.Command switch
+    var command = CommandLine.Parse(args);
+    return command.Command switch
     {
-        "evaluate" => EvaluateCommand.Run(args1, Console.Out, Console.Error),
-        "assess" => await AssessCommand.RunAsync(args1, Console.Error, CancellationToken.None),
+        "evaluate" => EvaluateCommand.Run(command, Console.Out, Console.Error),
+        "assess" => await AssessCommand.RunAsync(command, Console.Error, CancellationToken.None),
         _ => Usage(),
     };
 }

@@ -89,5 +89,12 @@ public class CaseGrainTests(ClusterFixture fixture)
 
         var events = await new Storage.SqliteCaseJournal(new Storage.SqliteDatabase(ClusterFixture.DatabasePath)).ReadAsync(id);
         Assert.False(CaseHashChain.Verify(events));
+
+        // A fresh activation reads the edited journal and reports the broken chain.
+        var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id);
+        await grain.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        var view = await grain.GetAsync("app-a");
+        Assert.NotNull(view);
+        Assert.False(view.ChainValid);
     }
 }

@@ -43,7 +43,7 @@ public sealed class TriageServiceHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TriageServiceHost> StartAsync(string dataFolder)
+    public static async Task<TriageServiceHost> StartAsync(string dataFolder, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         int grpc = FreePort(), http = FreePort(), silo = FreePort(), gateway = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
@@ -65,6 +65,11 @@ public sealed class TriageServiceHost : IAsyncDisposable
             ["Auth:ApiKeys:2:KeySha256"] = Hash(KeyEvaluator),
             ["Auth:ApiKeys:2:Roles:0"] = "evaluator",
         });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
         builder.Services.AddKeyedSingleton<TimeProvider>(TriageSiloBuilderExtensions.ClockKey, Clock);
         builder.AddTriageService();
         var app = builder.Build();

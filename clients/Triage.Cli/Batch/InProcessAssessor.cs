@@ -10,7 +10,7 @@ internal sealed class InProcessAssessor : IBatchAssessor
 {
     private readonly EligibilityPolicy _policy;
 
-    public InProcessAssessor(TimeProvider clock) => _policy = new(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), clock);
+    public InProcessAssessor(EligibilityPolicy policy) => _policy = policy;
 
     public Task<BatchOutput> AssessAsync(BatchInput input, CancellationToken cancellationToken)
     {

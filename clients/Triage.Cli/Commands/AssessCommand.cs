@@ -21,7 +21,7 @@ internal static class AssessCommand
         }
 
         await using IBatchAssessor assessor = args.Has("--in-process")
-            ? new InProcessAssessor(AsOfClock.From(args))
+            ? new InProcessAssessor(LocalPolicy.From(args))
             : new RemoteAssessor(
                 Uri.TryCreate(args.Require("--url"), UriKind.Absolute, out var url) ? url : throw new UsageException("--url must be an absolute URL"),
                 args.Get("--api-key") ?? Environment.GetEnvironmentVariable("TRIAGE_API_KEY") ?? throw new UsageException("--api-key (or TRIAGE_API_KEY) is required with --url"));

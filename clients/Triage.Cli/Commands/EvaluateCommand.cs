@@ -16,7 +16,7 @@ internal static class EvaluateCommand
             return 2;
         }
 
-        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), AsOfClock.From(args));
+        var policy = LocalPolicy.From(args);
         var report = new EvaluationReport();
         var records = LabelledData.Read(path);
         var progress = new ProgressBar(error, records.Count);

@@ -13,18 +13,21 @@ namespace Triage.Grains.Cases;
 /// </summary>
 public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy policy) : Grain, ICaseGrain
 {
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
     private readonly List<CaseEventRecord> _events = [];
     private readonly List<string> _addedText = [];
     private CaseOpened? _opened;
     private PatientDetails _patient = new();
     private PatientSubject _subjectAnswer;
     private DecisionRecord? _decision;
+    private bool _chainValid = true;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var e in await journal.ReadAsync(this.GetPrimaryKey(), cancellationToken))
+        var stored = await journal.ReadAsync(this.GetPrimaryKey(), cancellationToken);
+        // Verified once, as read from storage: events appended later are chained by this grain itself.
+        _chainValid = CaseHashChain.Verify(stored);
+        foreach (var e in stored)
         {
             Apply(e);
         }
@@ -89,7 +92,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
             text.Append('\n').Append(t);
         }
 
-        var today = DateOnly.FromDateTime(now.ToOffset(BeijingOffset).DateTime);
+        var today = BeijingCalendar.DateOf(now);
         var decision = policy.Assess(new ComplaintInput
         {
             Text = text.ToString(),
@@ -115,7 +118,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
         {
             if (FactExtractor.ReadAgeAnswer(a.Text) is { } months)
             {
-                return answered with { Patient = patient with { AgeDays = (int)Math.Round(months * 30.4375) } };
+                return answered with { Patient = patient with { AgeDays = AgeUnits.DaysFromMonths(months) } };
             }
         }
 
@@ -172,7 +175,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
         Patient = _patient,
         Decision = _decision!,
         Events = [.. _events],
-        ChainValid = CaseHashChain.Verify(_events),
+        ChainValid = _chainValid,
         CreatedAt = _events[0].OccurredAt,
     };
 

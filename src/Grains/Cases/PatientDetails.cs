@@ -1,3 +1,5 @@
+using Triage.Models.Facts;
+
 namespace Triage.Grains.Cases;
 
 /// <summary>What the booking app said about the patient. Age may come as days, months or a birth date.</summary>
@@ -30,10 +32,10 @@ public sealed record PatientDetails
     {
         if (BirthDate is { } birth)
         {
-            return (today.DayNumber - birth.DayNumber) / 30.4375;
+            return AgeUnits.MonthsFromDays(today.DayNumber - birth.DayNumber);
         }
 
-        return AgeDays is { } days ? days / 30.4375 : AgeMonths;
+        return AgeDays is { } days ? AgeUnits.MonthsFromDays(days) : AgeMonths;
     }
 
     /// <summary>Later facts overwrite earlier ones field by field; unset fields keep what was known.</summary>

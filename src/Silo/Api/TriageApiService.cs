@@ -13,14 +13,12 @@ namespace Triage.Silo.Api;
 [Authorize(Policy = TriageRoles.BookingApp)]
 public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy policy) : TriageService.TriageServiceBase
 {
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
-
     /// <inheritdoc />
     public override async Task<AssessReply> Assess(AssessRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var patient = RequestValidator.Validate(request, Today());
+        var patient = RequestValidator.Validate(request, policy.Today);
         var appId = AppId(context);
         var command = new CaseOpened(appId, PatientKey.For(appId, request.PatientReference), request.Complaint, patient);
         var view = await grains.GetGrain<ICaseGrain>(Guid.NewGuid()).OpenAsync(command);
@@ -32,7 +30,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (caseId, answered) = RequestValidator.Validate(request, Today());
+        var (caseId, answered) = RequestValidator.Validate(request, policy.Today);
         var view = await grains.GetGrain<ICaseGrain>(caseId).AnswerAsync(new AnswerQuestionsCommand(AppId(context), answered));
         return CaseMapper.ToReply(view ?? throw NotFound());
     }
@@ -53,6 +51,4 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
     private static string AppId(ServerCallContext context) =>
         context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier)
         ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "missing caller identity"));
-
-    private DateOnly Today() => DateOnly.FromDateTime(policy.Clock.GetUtcNow().ToOffset(BeijingOffset).DateTime);
 }

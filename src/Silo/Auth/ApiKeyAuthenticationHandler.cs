@@ -34,7 +34,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
         foreach (var entry in keys.CurrentValue.ApiKeys)
         {
-            if (entry.KeySha256.Length == 64 && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(entry.KeySha256)))
+            if (CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(entry.KeySha256)))
             {
                 var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, entry.AppId) };
                 claims.AddRange(entry.Roles.Select(r => new Claim(ClaimTypes.Role, r)));

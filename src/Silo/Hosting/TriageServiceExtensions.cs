@@ -32,7 +32,11 @@ public static class TriageServiceExtensions
             silo.AddTriageGrains(builder.Configuration);
         });
 
-        builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
+        // A malformed key hash would fail every request at run time; refuse to start instead.
+        builder.Services.AddOptions<ApiKeyOptions>()
+            .Bind(builder.Configuration.GetSection(ApiKeyOptions.Section))
+            .Validate(o => o.ApiKeys.All(k => k.AppId.Length > 0 && k.KeySha256.Length == 64 && k.KeySha256.All(Uri.IsHexDigit)), "Auth:ApiKeys: every entry needs an AppId and a KeySha256 of 64 hex digits")
+            .ValidateOnStart();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

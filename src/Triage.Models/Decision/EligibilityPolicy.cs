@@ -14,10 +14,10 @@ namespace Triage.Models.Decision;
 /// </summary>
 public sealed partial class EligibilityPolicy
 {
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
     private readonly IComplaintClassifier _classifier;
     private readonly PilotOptions _pilot;
     private readonly TimeProvider _time;
+    private readonly Specialty[] _specialties;
 
     /// <summary>Creates the policy over a classifier and the pilot's settings.</summary>
     public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time)
@@ -25,10 +25,14 @@ public sealed partial class EligibilityPolicy
         _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         _pilot = pilot ?? throw new ArgumentNullException(nameof(pilot));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _specialties = [.. pilot.Specialties];
     }
 
     /// <summary>The clock the policy decides by (Beijing dates for the pilot period, decision times).</summary>
     public TimeProvider Clock => _time;
+
+    /// <summary>Today's Beijing date by the policy's clock.</summary>
+    public DateOnly Today => BeijingCalendar.DateOf(_time.GetUtcNow());
 
     /// <summary>The policy version recorded with each decision.</summary>
     public string PolicyVersion => _pilot.PolicyVersion;
@@ -170,7 +174,7 @@ public sealed partial class EligibilityPolicy
     /// <summary>True when online first visits may be booked on the Beijing date of <paramref name="now"/>.</summary>
     public bool IsPilotActive(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(BeijingOffset).DateTime);
+        var today = BeijingCalendar.DateOf(now);
         return today >= _pilot.Start && today <= _pilot.End;
     }
 
@@ -182,7 +186,7 @@ public sealed partial class EligibilityPolicy
     {
         var best = Specialty.Other;
         var bestP = classification.Probability(Specialty.Other);
-        foreach (var s in _pilot.Specialties)
+        foreach (var s in _specialties)
         {
             var p = classification.Probability(s);
             if (p > bestP)

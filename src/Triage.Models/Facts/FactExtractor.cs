@@ -10,7 +10,7 @@ namespace Triage.Models.Facts;
 /// </summary>
 public static partial class FactExtractor
 {
-    private const double DaysPerMonth = 30.4375;
+    private const double DaysPerMonth = AgeUnits.DaysPerMonth;
     private const string N = ChineseNumber.Pattern;
 
     /// <summary>Extracts the facts the text states.</summary>
@@ -21,8 +21,9 @@ public static partial class FactExtractor
         var ageSpans = new List<(int Start, int Length)>();
         var ages = ReadAges(t, ageSpans);
         var temperature = ReadTemperature(t);
-        var (fever, feverDays) = ReadFever(t, ageSpans, temperature);
-        var duration = ReadDurations(t, ageSpans).Select(d => d.Days).DefaultIfEmpty().Max();
+        var durations = ReadDurations(t, ageSpans);
+        var (fever, feverDays) = ReadFever(t, durations, temperature);
+        var duration = durations.Select(d => d.Days).DefaultIfEmpty().Max();
         var newborn = NewbornCue().IsMatch(t);
         var childCue = ChildCue().IsMatch(t) || newborn;
         var adultCue = AdultCue().IsMatch(t);
@@ -185,7 +186,7 @@ public static partial class FactExtractor
         return best;
     }
 
-    private static (bool Fever, double? Days) ReadFever(string t, List<(int Start, int Length)> ageSpans, double? temperature)
+    private static (bool Fever, double? Days) ReadFever(string t, List<(double Days, int Start)> durations, double? temperature)
     {
         var fever = temperature >= 38;
         double? days = null;
@@ -200,7 +201,7 @@ public static partial class FactExtractor
             var from = NegationDetector.ClauseStart(t, m.Index);
             var to = NegationDetector.ClauseEnd(t, m.Index + m.Length);
             // "发烧五天了", "烧了5天", "fever for 6 days", "发烧第五天": the duration sits in the fever's clause.
-            foreach (var d in ReadDurations(t, ageSpans).Where(d => d.Start >= from && d.Start < to))
+            foreach (var d in durations.Where(d => d.Start >= from && d.Start < to))
             {
                 days = Math.Max(days ?? 0, d.Days);
             }
