@@ -8,6 +8,7 @@ try
     {
         "evaluate" => EvaluateCommand.Run(command, Console.Out, Console.Error),
         "assess" => await AssessCommand.RunAsync(command, Console.Error, CancellationToken.None),
+        "load" => await LoadCommand.RunAsync(command, Console.Out, CancellationToken.None),
         _ => Usage(),
     };
 }
@@ -29,6 +30,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--as-of YYYY-MM-DD])
+          triage load --url http://127.0.0.1:5180 --api-key KEY [--requests 2000] [--concurrency 16] [--in cases.jsonl]
           triage evaluate --data labelled.jsonl [--worst 15] [--as-of YYYY-MM-DD]
         --as-of decides in-process as on that Beijing date (default: now); the pilot period depends on it.
         """);

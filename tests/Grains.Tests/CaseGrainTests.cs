@@ -87,7 +87,8 @@ public class CaseGrainTests(ClusterFixture fixture)
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        var events = await new Storage.SqliteCaseJournal(new Storage.SqliteDatabase(ClusterFixture.DatabasePath)).ReadAsync(id);
+        using var database = new Storage.SqliteDatabase(ClusterFixture.DatabasePath);
+        var events = await new Storage.SqliteCaseJournal(database).ReadAsync(id);
         Assert.False(CaseHashChain.Verify(events));
 
         // A fresh activation reads the edited journal and reports the broken chain.

@@ -34,10 +34,14 @@ public sealed class SqliteCaseJournal(SqliteDatabase database) : ICaseJournal
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(Guid caseId, long expectedLastSequence, IReadOnlyList<CaseEventRecord> events, CancellationToken cancellationToken = default)
+    public Task AppendAsync(Guid caseId, long expectedLastSequence, IReadOnlyList<CaseEventRecord> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return database.WriteAsync(connection => AppendAsync(connection, caseId, expectedLastSequence, events, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<bool> AppendAsync(SqliteConnection connection, Guid caseId, long expectedLastSequence, IReadOnlyList<CaseEventRecord> events, CancellationToken cancellationToken)
+    {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var check = connection.CreateCommand())
         {
@@ -78,5 +82,6 @@ public sealed class SqliteCaseJournal(SqliteDatabase database) : ICaseJournal
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

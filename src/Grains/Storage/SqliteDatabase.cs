@@ -6,7 +6,7 @@ namespace Triage.Grains.Storage;
 /// The embedded default's single SQLite file: our own small schema for grain state and case
 /// journals. WAL mode lets readers proceed while a case appends.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -31,6 +31,9 @@ public sealed class SqliteDatabase
         );
         """;
 
+    // SQLite has one writer at a time; queueing writers here is far cheaper than SQLite's busy
+    // back-off, which sleeps and made tail latency under concurrent appends hundreds of ms.
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
     private readonly Lazy<bool> _created;
 
@@ -52,7 +55,23 @@ public sealed class SqliteDatabase
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>An open connection; the schema exists.</summary>
+    /// <summary>Runs <paramref name="write"/> on an open connection, one writer at a time.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await write(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>An open connection for reading; the schema exists.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         _ = _created.Value;
@@ -60,4 +79,7 @@ public sealed class SqliteDatabase
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
 }

@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Attributes;
+using Triage.Models.Classification;
+using Triage.Models.Decision;
+
+namespace Triage.Benchmarks;
+
+/// <summary>One whole triage decision (normalise, facts, red flags, classifier, policy) per complaint.</summary>
+[MemoryDiagnoser]
+public class PolicyBenchmarks
+{
+    private readonly EligibilityPolicy _policy = new(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+
+    [Params("short_eczema", "long_fever_history")]
+    public string Complaint { get; set; } = string.Empty;
+
+    private string _text = string.Empty;
+
+    [GlobalSetup]
+    public void Setup() => _text = Complaint switch
+    {
+        "short_eczema" => "宝宝8个月，脸上湿疹两周了，不发烧",
+        _ => "医生您好，男宝宝两岁11个月，从18号晚上开始发烧，一直持续发烧，最高39.5度，22号去复诊，拍胸片发现中度肺炎，输液四天，第二天就退烧了，" +
+             "到第四天肺炎就差不多好了，大夫让回家休养，晚上就又开始咳嗽发烧，精神不太好，吃饭也少，体重12公斤，身高90cm，请问需要住院吗？",
+    };
+
+    [Benchmark]
+    public TriageDecision Assess() => _policy.Assess(new ComplaintInput { Text = _text });
+}
