@@ -8,6 +8,7 @@ try
     {
         "evaluate" => EvaluateCommand.Run(command, Console.Out, Console.Error),
         "assess" => await AssessCommand.RunAsync(command, Console.Error, CancellationToken.None),
+        "train" => TrainCommand.Run(command, Console.Error),
         "load" => await LoadCommand.RunAsync(command, Console.Out, CancellationToken.None),
         _ => Usage(),
     };
@@ -31,6 +32,7 @@ static int Usage()
         usage:
           triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--as-of YYYY-MM-DD])
           triage load --url http://127.0.0.1:5180 --api-key KEY [--requests 2000] [--concurrency 16] [--in cases.jsonl]
+          triage train --data ../shared/data --out models
           triage evaluate --data labelled.jsonl [--worst 15] [--as-of YYYY-MM-DD]
         --as-of decides in-process as on that Beijing date (default: now); the pilot period depends on it.
         """);

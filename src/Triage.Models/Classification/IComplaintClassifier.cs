@@ -14,6 +14,9 @@ public interface IComplaintClassifier
     /// <summary>Identifies the model (or rule set) so every decision records what made it.</summary>
     string Version { get; }
 
+    /// <summary>The cut-offs tuned for this classifier's probabilities.</summary>
+    DecisionThresholds Thresholds { get; }
+
     /// <summary>
     /// Scores one complaint, given the facts and red flags already found (they are features too).
     /// Must be thread-safe and allocation-light: it is on the hot path.

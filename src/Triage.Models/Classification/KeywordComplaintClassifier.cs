@@ -21,6 +21,10 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
     public string Version => RulesVersion;
 
     /// <inheritdoc />
+    /// <remarks>The keyword votes are not calibrated: emergencies are left to the red-flag rules alone.</remarks>
+    public DecisionThresholds Thresholds { get; } = new(Emergency: 1.01, Offline: 0.3, Online: 0.0);
+
+    /// <inheritdoc />
     public ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags)
     {
         ArgumentNullException.ThrowIfNull(text);

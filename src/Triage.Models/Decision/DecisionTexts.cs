@@ -98,6 +98,8 @@ public static class DecisionTexts
         "subject_unknown" => new(code, "无法确定患者是否为儿童及其年龄。", "It is not clear whether the patient is a child, or how old."),
         "symptom_unknown" => new(code, "未说明孩子的具体问题。", "The problem itself is not described."),
         "needs_examination" => new(code, "需要线下查体、检查或操作，或病情复杂、在加重，不适合线上首诊。", "Needs an in-person examination, tests or a procedure, or is complex or worsening: not suitable online."),
+        "model_emergency" => new(code, "模型判断急症可能性较高，请立即就医。", "The model rates an emergency as likely: seek care now."),
+        "model_uncertain" => new(code, "无法确定是否适合线上首诊，为安全起见建议线下就诊。", "It is not clear enough that this suits an online visit; for safety, see a doctor in person."),
         "pilot_inactive" => new(code, "当前不在互联网首诊试点期内。", "The online first-visit pilot is not running on this date."),
         "guardian_required" => new(code, "互联网首诊需监护人全程在场。", "A guardian must be present throughout an online first visit."),
         "under_six" => new(code, "6岁以下儿童线上开具处方需监护人和相关专业医师在场。", "An online prescription for a child under 6 needs a guardian and a relevant physician present."),

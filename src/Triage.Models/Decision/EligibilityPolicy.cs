@@ -14,7 +14,7 @@ namespace Triage.Models.Decision;
 /// </summary>
 public sealed partial class EligibilityPolicy
 {
-    private readonly IComplaintClassifier _classifier;
+    private volatile IComplaintClassifier _classifier;
     private readonly PilotOptions _pilot;
     private readonly TimeProvider _time;
     private readonly Specialty[] _specialties;
@@ -40,15 +40,46 @@ public sealed partial class EligibilityPolicy
     /// <summary>The classifier version recorded with each decision.</summary>
     public string ModelVersion => _classifier.Version;
 
+    /// <summary>The classifier in use.</summary>
+    public IComplaintClassifier Classifier => _classifier;
+
+    /// <summary>Switches to another classifier (a new model version) without a restart; decisions in flight finish with the old one.</summary>
+    public void UseClassifier(IComplaintClassifier classifier) => _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
+
     /// <summary>Decides one complaint. Pure apart from the clock: the same input at the same time gives the same decision.</summary>
     public TriageDecision Assess(ComplaintInput input)
     {
+        var classifier = _classifier;
+        return Decide(Prepare(input, classifier), input, classifier.Thresholds, _time.GetUtcNow());
+    }
+
+    /// <summary>Reads the complaint and scores it with <paramref name="classifier"/> (the current one when null).</summary>
+    public PreparedComplaint Prepare(ComplaintInput input, IComplaintClassifier? classifier = null)
+    {
+        classifier ??= _classifier;
+        var (text, facts, flags) = Read(input);
+        return new PreparedComplaint(text, facts, flags, classifier.Classify(text, facts, flags), classifier.Version);
+    }
+
+    /// <summary>What the rules read off a complaint before any classifier: training featurizes exactly this.</summary>
+    public (NormalizedText Text, ComplaintFacts Facts, IReadOnlyList<RedFlagFinding> RedFlags) Read(ComplaintInput input)
+    {
         ArgumentNullException.ThrowIfNull(input);
-        var now = _time.GetUtcNow();
         var text = TextNormalizer.Normalize(input.Text);
         var facts = Merge(FactExtractor.Extract(text), input);
-        var flags = RedFlagDetector.Detect(text, facts);
-        var classification = _classifier.Classify(text, facts, flags);
+        return (text, facts, RedFlagDetector.Detect(text, facts));
+    }
+
+    /// <summary>
+    /// The policy proper: decides a prepared complaint with the given thresholds. Cheap, so that
+    /// threshold tuning can replay it over a whole data set.
+    /// </summary>
+    public TriageDecision Decide(PreparedComplaint prepared, ComplaintInput input, DecisionThresholds thresholds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var (text, facts, flags, classification, modelVersion) = prepared;
         var specialty = ChooseSpecialty(classification);
         var affirmed = flags.Where(f => !f.Negated).ToList();
 
@@ -58,12 +89,18 @@ public sealed partial class EligibilityPolicy
         Urgency urgency = Urgency.Routine;
         LocalizedText next;
 
-        if (affirmed.Any(f => f.Severity == RedFlagSeverity.Emergency))
+        if (affirmed.Any(f => f.Severity == RedFlagSeverity.Emergency) || classification.Probability(Disposition.Emergency) >= thresholds.Emergency)
         {
-            // A red flag makes the case an emergency whatever the specialty and the age.
+            // A red flag makes the case an emergency whatever the specialty and the age; so does a
+            // model that rates an emergency likely enough, since missing one is the worst error.
             disposition = Disposition.Emergency;
             urgency = Urgency.Immediate;
             reasons.AddRange(affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).Select(f => DecisionTexts.RedFlagReason(f.Tag)));
+            if (reasons.Count == 0)
+            {
+                reasons.Add(DecisionTexts.Reason("model_emergency"));
+            }
+
             next = DecisionTexts.CallEmergency;
         }
         else if (facts.Subject == PatientSubject.Adult)
@@ -127,10 +164,17 @@ public sealed partial class EligibilityPolicy
 
             next = DecisionTexts.AnswerQuestions;
         }
-        else if (classification.Probability(Disposition.Offline) >= _pilot.OfflineThreshold)
+        else if (classification.Probability(Disposition.Offline) >= thresholds.Offline)
         {
             disposition = Disposition.Offline;
             reasons.Add(DecisionTexts.Reason("needs_examination"));
+            next = DecisionTexts.BookInPerson;
+        }
+        else if (classification.Probability(Disposition.Online) < thresholds.Online)
+        {
+            // In doubt between online and offline, the policy chooses offline.
+            disposition = Disposition.Offline;
+            reasons.Add(DecisionTexts.Reason("model_uncertain"));
             next = DecisionTexts.BookInPerson;
         }
         else if (!IsPilotActive(now))
@@ -165,7 +209,7 @@ public sealed partial class EligibilityPolicy
             NextStep = next,
             Classification = classification,
             Facts = facts,
-            ModelVersion = _classifier.Version,
+            ModelVersion = modelVersion,
             PolicyVersion = _pilot.PolicyVersion,
             DecidedAt = now,
         };

@@ -26,12 +26,6 @@ public sealed class PilotOptions
     /// <summary>Hospitals admitted to the pilot.</summary>
     public List<PilotHospital> Hospitals { get; set; } = [];
 
-    /// <summary>
-    /// A pilot-specialty complaint goes offline when the classifier's offline probability reaches
-    /// this: in doubt between online and offline, the policy chooses offline.
-    /// </summary>
-    public double OfflineThreshold { get; set; } = 0.3;
-
     /// <summary>The specialties offered by at least one pilot hospital.</summary>
     public IEnumerable<Specialty> Specialties => Hospitals.SelectMany(h => h.Specialties).Where(s => s != Specialty.Other).Distinct();
 

@@ -116,6 +116,15 @@ public static partial class FactExtractor
             Add(m, months);
         }
 
+        // "两周十个月", "一周两个月": 周 here is 周岁, years.
+        foreach (Match m in WeekYearsAge().Matches(t))
+        {
+            if (Num(m.Groups["y"].Value, out var y) && Num(m.Groups["m"].Value, out var extra))
+            {
+                Add(m, (y * 12) + extra);
+            }
+        }
+
         foreach (Match m in MonthsAge().Matches(t))
         {
             if (!Num(m.Groups["m"].Value, out var months))
@@ -128,6 +137,14 @@ public static partial class FactExtractor
             if (AgeSubjectBefore().IsMatch(before) || AgeNounAfter().IsMatch(after))
             {
                 Add(m, months + (m.Groups["half"].Success ? 0.5 : 0));
+            }
+        }
+
+        foreach (Match m in SubjectDaysAge().Matches(t))
+        {
+            if (Num(m.Groups["n"].Value, out var n) && AgeSubjectBefore().IsMatch(t[Math.Max(0, m.Index - 4)..m.Index]))
+            {
+                Add(m, m.Groups["u"].Value == "周" ? n * 7 / DaysPerMonth : n / DaysPerMonth);
             }
         }
 
@@ -309,6 +326,12 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"(?<y>" + N + @")\s*(?:周)?岁(?:(?<half>半)|(?:零)?(?<m>" + N + @")\s*个?(?:多)?月)?", RegexOptions.CultureInvariant)]
     private static partial Regex YearsAge();
+
+    [GeneratedRegex(@"(?<y>" + N + @")\s*周(?<m>" + N + @")\s*个(?:多)?月", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekYearsAge();
+
+    [GeneratedRegex(@"(?<n>" + N + @")\s*(?<u>天|周)(?:了|大)?(?![岁\d一二两三四五六七八九十]|个)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectDaysAge();
 
     [GeneratedRegex(@"(?<m>" + N + @")\s*个(?<half>半)?(?:多)?月", RegexOptions.CultureInvariant)]
     private static partial Regex MonthsAge();

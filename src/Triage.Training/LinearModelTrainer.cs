@@ -1,0 +1,64 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Triage.Models.Onnx;
+
+namespace Triage.Training;
+
+/// <summary>
+/// Trains one multiclass maximum-entropy (softmax regression) model with ML.NET's L-BFGS,
+/// single-threaded so the same data gives the same weights, and reads the weights out for export.
+/// </summary>
+public sealed class LinearModelTrainer(int seed, int dimension)
+{
+    private const float L2 = 1e-4f;
+    private const float L1 = 1e-5f;
+
+    /// <summary>The ML.NET context (seeded).</summary>
+    public MLContext Context { get; } = new(seed);
+
+    /// <summary>The pipeline: labels to keys in sorted order, then L-BFGS maximum entropy.</summary>
+    public EstimatorChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline() =>
+        Context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(Context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = L2,
+                L1Regularization = L1,
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 200,
+                OptimizationTolerance = 1e-7f,
+            }));
+
+    /// <summary>Loads rows with the vector size declared.</summary>
+    public IDataView Load(IEnumerable<TrainingRow> rows)
+    {
+        var schema = SchemaDefinition.Create(typeof(TrainingRow));
+        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        return Context.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    /// <summary>Trains and returns the ML.NET model and the same model as a <see cref="LinearSoftmaxModel"/>.</summary>
+    public (ITransformer MlNet, LinearSoftmaxModel Linear) Train(IDataView data)
+    {
+        var model = Pipeline().Fit(data);
+        var predictor = model.LastTransformer;
+        VBuffer<float>[] weights = [];
+        predictor.Model.GetWeights(ref weights, out var classes);
+        var biases = predictor.Model.GetBiases().ToArray();
+
+        var labelNames = default(VBuffer<ReadOnlyMemory<char>>);
+        model.Transform(data).Schema["Label"].GetKeyValues(ref labelNames);
+        var labels = labelNames.DenseValues().Select(l => l.ToString()).ToArray();
+
+        var flat = new float[(long)dimension * classes];
+        for (var c = 0; c < classes; c++)
+        {
+            foreach (var (index, value) in weights[c].Items())
+            {
+                flat[(index * classes) + c] = value;
+            }
+        }
+
+        return (model, new LinearSoftmaxModel(labels, dimension, flat, biases));
+    }
+}

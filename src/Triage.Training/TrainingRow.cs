@@ -1,0 +1,22 @@
+using Microsoft.ML.Data;
+using Triage.Models.Features;
+
+namespace Triage.Training;
+
+/// <summary>One ML.NET row: a label and the shared featurizer's sparse vector.</summary>
+public sealed class TrainingRow
+{
+    /// <summary>The class label (a disposition or specialty name).</summary>
+    public string Label { get; set; } = string.Empty;
+
+    /// <summary>The hashed features; the dimension is fixed by <see cref="FeatureSettings"/>.</summary>
+    [VectorType]
+    public VBuffer<float> Features { get; set; }
+
+    /// <summary>Builds a row from the featurizer's output.</summary>
+    public static TrainingRow From(string label, SparseFeatures features, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return new TrainingRow { Label = label, Features = new VBuffer<float>(dimension, features.Indices.Length, features.Values, features.Indices) };
+    }
+}
