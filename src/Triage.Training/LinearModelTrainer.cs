@@ -9,10 +9,13 @@ namespace Triage.Training;
 /// Trains one multiclass maximum-entropy (softmax regression) model with ML.NET's L-BFGS,
 /// single-threaded so the same data gives the same weights, and reads the weights out for export.
 /// </summary>
-public sealed class LinearModelTrainer(int seed, int dimension)
+public sealed class LinearModelTrainer(int seed, int dimension, float l2 = LinearModelTrainer.DefaultL2, float l1 = LinearModelTrainer.DefaultL1)
 {
-    private const float L2 = 1e-4f;
-    private const float L1 = 1e-5f;
+    /// <summary>L2 regularisation of the shipped models.</summary>
+    public const float DefaultL2 = 1e-3f;
+
+    /// <summary>L1 regularisation of the shipped models.</summary>
+    public const float DefaultL1 = 1e-5f;
 
     /// <summary>The ML.NET context (seeded).</summary>
     public MLContext Context { get; } = new(seed);
@@ -22,9 +25,10 @@ public sealed class LinearModelTrainer(int seed, int dimension)
         Context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(Context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                L2Regularization = L2,
-                L1Regularization = L1,
+                L2Regularization = l2,
+                L1Regularization = l1,
                 NumberOfThreads = 1,
+                ExampleWeightColumnName = nameof(TrainingRow.Weight),
                 MaximumNumberOfIterations = 200,
                 OptimizationTolerance = 1e-7f,
             }));

@@ -18,8 +18,14 @@ namespace Triage.Training;
 /// </summary>
 public sealed class TrainingPipeline(string dataFolder, string modelsFolder, TextWriter progress)
 {
+    /// <summary>Regularisation (experiments only; the card records what was used).</summary>
+    public (float L2, float L1) Regularization { get; init; } = (LinearModelTrainer.DefaultL2, LinearModelTrainer.DefaultL1);
+
+    /// <summary>False skips cross-validation (quick experiments; the card then has none).</summary>
+    public bool CrossValidate { get; init; } = true;
+
     /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "1";
+    public const string TrainerRevision = "4";
 
     private const int Seed = 20261201;
     private const int Folds = 5;
@@ -32,7 +38,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         var files = new[] { "train.jsonl", "augment.jsonl", "validation.jsonl" };
         var hashes = files.ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataFolder, f)))));
         var version = "maxent-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('|', hashes.OrderBy(h => h.Key).Select(h => h.Value)) + $"|{settings}|{Seed}|{TrainerRevision}")))[..10];
+            string.Join('|', hashes.OrderBy(h => h.Key).Select(h => h.Value)) + $"|{settings}|{Seed}|{Regularization}|{TrainerRevision}")))[..10];
         var folder = Path.Combine(modelsFolder, version);
         Directory.CreateDirectory(folder);
 
@@ -61,9 +67,9 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
 
         var metrics = new JsonObject();
         var cv = new JsonObject();
-        foreach (var (name, label) in Targets)
+        foreach (var (name, label) in Targets.Where(_ => CrossValidate))
         {
-            cv[name] = CrossValidate(train, augment, settings.Dimension, label, name);
+            cv[name] = CrossValidateTarget(train, augment, settings.Dimension, label, name);
         }
 
         metrics["crossValidation"] = cv;
@@ -71,7 +77,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         foreach (var (name, label) in Targets)
         {
             progress.WriteLine($"training {name} on train + augment ({train.Length + augment.Length} rows)");
-            var trainer = new LinearModelTrainer(Seed, settings.Dimension);
+            var trainer = new LinearModelTrainer(Seed, settings.Dimension, Regularization.L2, Regularization.L1);
             var data = trainer.Load(train.Concat(augment).Select(r => TrainingRow.From(label(r), r.Features, settings.Dimension)));
             var (mlnet, linear) = trainer.Train(data);
             trainer.Context.Model.Save(mlnet, data.Schema, Path.Combine(folder, $"{name}.mlnet.zip"));
@@ -81,7 +87,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         var provisional = new ModelCard
         {
             Version = version,
-            Algorithm = "ML.NET LbfgsMaximumEntropy (multiclass softmax regression, L1 1e-5, L2 1e-4, 1 thread); ONNX: Gather/MatMul/Add/Softmax, opset 13",
+            Algorithm = $"ML.NET LbfgsMaximumEntropy (multiclass softmax regression, L2 {Regularization.L2}, L1 {Regularization.L1}, class-weighted, 1 thread); ONNX: Gather/MatMul/Add/Softmax, opset 13",
             DataSha256 = hashes,
             Features = settings,
             Seed = Seed,
@@ -110,7 +116,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         ("specialty", r => LabelNames.Of(r.Specialty)),
     ];
 
-    private JsonObject CrossValidate(PreparedRecord[] train, PreparedRecord[] augment, int dimension, Func<PreparedRecord, string> label, string name)
+    private JsonObject CrossValidateTarget(PreparedRecord[] train, PreparedRecord[] augment, int dimension, Func<PreparedRecord, string> label, string name)
     {
         var micro = new List<double>();
         var macro = new List<double>();
@@ -118,7 +124,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         for (var fold = 0; fold < Folds; fold++)
         {
             progress.WriteLine($"cross-validating {name}: fold {fold + 1}/{Folds}");
-            var trainer = new LinearModelTrainer(Seed, dimension);
+            var trainer = new LinearModelTrainer(Seed, dimension, Regularization.L2, Regularization.L1);
             var held = train.Where(r => FoldOf(r.Record.Id) == fold).ToList();
             var fit = trainer.Load(train.Where(r => FoldOf(r.Record.Id) != fold).Concat(augment).Select(r => TrainingRow.From(label(r), r.Features, dimension)));
             var (model, _) = trainer.Train(fit);

@@ -23,7 +23,8 @@ public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         Assert.Equal("book_online", decision.GetProperty("nextStep").GetProperty("code").GetString());
         Assert.NotEmpty(decision.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("zh").GetString()));
         Assert.Equal(5, decision.GetProperty("dispositionProbabilities").GetArrayLength());
-        Assert.Equal("keyword-rules-1.0.0", decision.GetProperty("modelVersion").GetString());
+        // The service serves the shipped model named by models/current.
+        Assert.Equal(TriageServiceHost.ShippedModelVersion, decision.GetProperty("modelVersion").GetString());
         Assert.Equal("bj-first-visit-2026.1", decision.GetProperty("policyVersion").GetString());
         var denied = decision.GetProperty("redFlags").EnumerateArray().Single();
         Assert.True(denied.GetProperty("negated").GetBoolean());

@@ -24,7 +24,7 @@ public class BatchCommandTests(ServiceFixture fixture) : IClassFixture<ServiceFi
             var local = Path.Combine(folder, "local.jsonl");
 
             var remoteExit = await AssessCommand.RunAsync(CommandLine.Parse(["assess", "--in", input, "--out", remote, "--url", fixture.Host.GrpcAddress.ToString(), "--api-key", TriageServiceHost.KeyA]), TextWriter.Null, CancellationToken.None);
-            var localExit = await AssessCommand.RunAsync(CommandLine.Parse(["assess", "--in", input, "--out", local, "--in-process", "--as-of", "2026-06-01"]), TextWriter.Null, CancellationToken.None);
+            var localExit = await AssessCommand.RunAsync(CommandLine.Parse(["assess", "--in", input, "--out", local, "--in-process", "--as-of", "2026-06-01", "--model", Path.Combine(AppContext.BaseDirectory, "models", TriageServiceHost.ShippedModelVersion)]), TextWriter.Null, CancellationToken.None);
 
             Assert.Equal(1, remoteExit);
             Assert.Equal(1, localExit);
@@ -34,6 +34,7 @@ public class BatchCommandTests(ServiceFixture fixture) : IClassFixture<ServiceFi
             Assert.Equal(["online", "emergency", "out_of_scope"], r.Take(3).Select(x => x.GetProperty("disposition").GetString()));
             Assert.Equal(r.Take(3).Select(x => x.GetProperty("disposition").GetString()), l.Take(3).Select(x => x.GetProperty("disposition").GetString()));
             Assert.True(Guid.TryParse(r[0].GetProperty("case_id").GetString(), out _));
+            Assert.Equal(r.Take(3).Select(x => x.GetProperty("model_version").GetString()), l.Take(3).Select(x => x.GetProperty("model_version").GetString()));
             Assert.Contains("seizure", r[1].GetProperty("red_flags").EnumerateArray().Select(f => f.GetString()));
             Assert.True(r[3].TryGetProperty("error", out _));
         }

@@ -26,6 +26,7 @@ public sealed class TriageServiceHost : IAsyncDisposable
     public const string KeyA = "key-app-a";
     public const string KeyB = "key-app-b";
     public const string KeyEvaluator = "key-evaluator";
+    public const string KeyAdmin = "key-admin";
 
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];
@@ -36,6 +37,9 @@ public sealed class TriageServiceHost : IAsyncDisposable
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
     }
+
+    /// <summary>The model version the service loads by default (copied beside the tests).</summary>
+    public static string ShippedModelVersion => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "models", "current")).Trim();
 
     public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
 
@@ -64,6 +68,9 @@ public sealed class TriageServiceHost : IAsyncDisposable
             ["Auth:ApiKeys:2:AppId"] = "evaluator-1",
             ["Auth:ApiKeys:2:KeySha256"] = Hash(KeyEvaluator),
             ["Auth:ApiKeys:2:Roles:0"] = "evaluator",
+            ["Auth:ApiKeys:3:AppId"] = "ops",
+            ["Auth:ApiKeys:3:KeySha256"] = Hash(KeyAdmin),
+            ["Auth:ApiKeys:3:Roles:0"] = "admin",
         });
         if (overrides is not null)
         {
@@ -83,6 +90,17 @@ public sealed class TriageServiceHost : IAsyncDisposable
         var client = TriageChannel.Create(GrpcAddress, apiKey, out var channel);
         _channels.Add(channel);
         return client;
+    }
+
+    public AdminService.AdminServiceClient Admin(string apiKey = KeyAdmin)
+    {
+        var channel = GrpcChannel.ForAddress(GrpcAddress);
+        _channels.Add(channel);
+        return new AdminService.AdminServiceClient(global::Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), metadata =>
+        {
+            metadata.Add("x-api-key", apiKey);
+            return metadata;
+        }));
     }
 
     public HttpRequestMessage Json(HttpMethod method, string path, string? body = null, string apiKey = KeyA)

@@ -36,7 +36,11 @@ public static class TriageSiloBuilderExtensions
         services.AddSingleton<ICaseJournal, SqliteCaseJournal>();
         services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
-        services.AddSingleton<IComplaintClassifier, KeywordComplaintClassifier>();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));
+        services.AddSingleton<IComplaintClassifier>(sp =>
+            sp.GetRequiredService<IOptions<ModelOptions>>().Value.ResolvedFolder is { } folder
+                ? ModelFolder.LoadCurrent(folder)
+                : new KeywordComplaintClassifier());
         services.AddSingleton(sp => new EligibilityPolicy(
             sp.GetRequiredService<IComplaintClassifier>(),
             sp.GetRequiredService<IOptions<PilotOptions>>().Value,

@@ -40,7 +40,10 @@ public static class TriageServiceExtensions
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(TriageRoles.BookingApp, p => p.RequireRole(TriageRoles.BookingApp));
+            .AddPolicy(TriageRoles.BookingApp, p => p.RequireRole(TriageRoles.BookingApp))
+            .AddPolicy(TriageRoles.Admin, p => p.RequireRole(TriageRoles.Admin));
+        builder.Services.AddSingleton<ModelReloader>();
+        builder.Services.AddHostedService<ModelFolderWatcher>();
 
         builder.Services.AddGrpc(o =>
         {
@@ -59,6 +62,7 @@ public static class TriageServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<TriageApiService>();
+        app.MapGrpcService<AdminApiService>();
         return app;
     }
 }

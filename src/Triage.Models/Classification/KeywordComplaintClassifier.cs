@@ -35,19 +35,8 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
         specialtyVotes[(int)Specialty.Other] = 1.0;
         var offlineVotes = 0.0;
         var explanation = new List<FeatureContribution>();
-        foreach (var cue in KeywordLexicon.Cues)
+        foreach (var cue in KeywordLexicon.Matches(t))
         {
-            var m = cue.Pattern.Match(t);
-            while (m.Success && NegationDetector.IsNegated(t, m.Index))
-            {
-                m = m.NextMatch();
-            }
-
-            if (!m.Success)
-            {
-                continue;
-            }
-
             switch (cue.Target)
             {
                 case KeywordLexicon.Growth: specialtyVotes[(int)Specialty.Growth] += cue.Weight; break;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Triage.Models.Text;
 
 namespace Triage.Models.Classification;
 
@@ -33,6 +34,24 @@ public static class KeywordLexicon
         @"疼|痛|烧|热|咳|吐|泻|拉|疹|痒|肿|红|血|哭|睡|吃|奶|便|尿|病|症|炎|药|感冒|过敏|鼻|眼|耳|牙|喉|嗓|肚|头|身|皮|长|发育|高|重|瘦|胖|斑|痘|痣|疣|癣|毛|发|抽|晕|伤|摔|黄|疸|体重|身高|奶粉|辅食|钙|铁|锌|维生素|" +
         @"\b(?:pain|fever|cough|rash|itch|vomit|diarrh|eczema|skin|weight|height|grow|eat|feed|sleep|cry|hurt|sore|swell|spot|acne|wart|mole|hair|nail|bite|allerg|short|tall|milk|formula|vitamin|iron|calcium)",
         Options);
+
+    /// <summary>The cues the text affirms (a match not negated in its clause).</summary>
+    public static IEnumerable<KeywordCue> Matches(string text)
+    {
+        foreach (var cue in Cues)
+        {
+            var m = cue.Pattern.Match(text);
+            while (m.Success && NegationDetector.IsNegated(text, m.Index))
+            {
+                m = m.NextMatch();
+            }
+
+            if (m.Success)
+            {
+                yield return cue;
+            }
+        }
+    }
 
     private static List<KeywordCue> Build()
     {

@@ -63,7 +63,7 @@ public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
             Dispositions = dispositions,
             Specialties = specialties,
             Explanation = Explain(text, facts, redFlags, features, Array.IndexOf(_dispositionSlots, top)),
-            HasClinicalContent = KeywordLexicon.ClinicalContent.IsMatch(text.Value),
+            HasClinicalContent = KeywordLexicon.ClinicalContent.IsMatch(text.Value) || specialties[(int)Specialty.Other] < 0.5,
         };
     }
 

@@ -89,10 +89,12 @@ public sealed partial class EligibilityPolicy
         Urgency urgency = Urgency.Routine;
         LocalizedText next;
 
-        if (affirmed.Any(f => f.Severity == RedFlagSeverity.Emergency) || classification.Probability(Disposition.Emergency) >= thresholds.Emergency)
+        // A red flag makes the case an emergency whatever the specialty and the age. For a child, so
+        // does a model that rates an emergency likely enough, since missing one is the worst error;
+        // an adult's complaint is out of the pilot, so only the red-flag rules speak for adults.
+        var modelEmergency = facts.Subject != PatientSubject.Adult && classification.Probability(Disposition.Emergency) >= thresholds.Emergency;
+        if (affirmed.Any(f => f.Severity == RedFlagSeverity.Emergency) || modelEmergency)
         {
-            // A red flag makes the case an emergency whatever the specialty and the age; so does a
-            // model that rates an emergency likely enough, since missing one is the worst error.
             disposition = Disposition.Emergency;
             urgency = Urgency.Immediate;
             reasons.AddRange(affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).Select(f => DecisionTexts.RedFlagReason(f.Tag)));

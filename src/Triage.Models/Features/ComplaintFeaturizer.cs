@@ -1,3 +1,4 @@
+using Triage.Models.Classification;
 using Triage.Models.Facts;
 using Triage.Models.RedFlags;
 using Triage.Models.Text;
@@ -95,6 +96,12 @@ public sealed class ComplaintFeaturizer(FeatureSettings settings)
             {
                 i++;
             }
+        }
+
+        // The keyword lexicon's votes are features too: the model learns how far to trust them.
+        foreach (var vote in KeywordLexicon.Matches(text.Value).GroupBy(c => c.Target))
+        {
+            Add("lex:", vote.Key, (float)vote.Sum(c => c.Weight) / 2f);
         }
 
         foreach (var fact in FactFeatures(facts))
