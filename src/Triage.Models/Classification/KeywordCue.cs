@@ -7,4 +7,38 @@ namespace Triage.Models.Classification;
 /// <param name="Pattern">Matched against the normalised text.</param>
 /// <param name="Target">The class voted for, e.g. <c>specialty:growth</c> or <c>disposition:offline</c>.</param>
 /// <param name="Weight">Votes add up per class.</param>
-public sealed record KeywordCue(string Name, Regex Pattern, string Target, double Weight);
+public sealed record KeywordCue(string Name, Regex Pattern, string Target, double Weight)
+{
+    private static readonly System.Buffers.SearchValues<char> RegexSyntax = System.Buffers.SearchValues.Create(@"\()[]{}|?*+.^$");
+
+    /// <summary>The pattern as a plain string when it has no regex syntax: matched with a vectorised ordinal search instead.</summary>
+    public string? Literal { get; } = Pattern.ToString().AsSpan().IndexOfAny(RegexSyntax) < 0 ? Pattern.ToString() : null;
+
+    /// <summary>The start of the first occurrence the writer does not deny in its clause, or -1.</summary>
+    public int FirstAffirmed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Literal is { } literal)
+        {
+            for (var at = text.IndexOf(literal, StringComparison.Ordinal); at >= 0; at = text.IndexOf(literal, at + 1, StringComparison.Ordinal))
+            {
+                if (!Text.NegationDetector.IsNegated(text, at))
+                {
+                    return at;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var m = Pattern.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (!Text.NegationDetector.IsNegated(text, m.Index))
+            {
+                return m.Index;
+            }
+        }
+
+        return -1;
+    }
+}

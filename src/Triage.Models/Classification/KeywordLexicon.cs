@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Triage.Models.Text;
 
 namespace Triage.Models.Classification;
 
@@ -40,13 +39,7 @@ public static class KeywordLexicon
     {
         foreach (var cue in Cues)
         {
-            var m = cue.Pattern.Match(text);
-            while (m.Success && NegationDetector.IsNegated(text, m.Index))
-            {
-                m = m.NextMatch();
-            }
-
-            if (m.Success)
+            if (cue.FirstAffirmed(text) >= 0)
             {
                 yield return cue;
             }

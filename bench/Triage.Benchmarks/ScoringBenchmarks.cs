@@ -1,0 +1,92 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.ML;
+using Triage.Models.Classification;
+using Triage.Models.Decision;
+using Triage.Models.Facts;
+using Triage.Models.Features;
+using Triage.Models.Onnx;
+using Triage.Models.RedFlags;
+using Triage.Models.Text;
+using Triage.Training;
+
+namespace Triage.Benchmarks;
+
+/// <summary>
+/// Featurize and score one complaint with the shipped disposition model: through the shared ONNX
+/// Runtime session the server uses, and through ML.NET's PredictionEngine for comparison.
+/// </summary>
+[MemoryDiagnoser]
+public class ScoringBenchmarks
+{
+    private ComplaintFeaturizer _featurizer = null!;
+    private OnnxLinearScorer _onnx = null!;
+    private PredictionEngine<TrainingRow, Scored> _engine = null!;
+    private NormalizedText _text = null!;
+    private ComplaintFacts _facts = null!;
+    private IReadOnlyList<RedFlagFinding> _flags = [];
+    private int _dimension;
+
+    public sealed class Scored
+    {
+        public float[] Score { get; set; } = [];
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var models = FindModels();
+        var folder = Path.Combine(models, ModelFolder.CurrentVersion(models));
+        var card = ModelCard.Read(folder);
+        _dimension = card.Features.Dimension;
+        _featurizer = new ComplaintFeaturizer(card.Features);
+        _onnx = new OnnxLinearScorer(Path.Combine(folder, OnnxComplaintClassifier.DispositionFile));
+        var trainer = new LinearModelTrainer(card.Seed, _dimension);
+        var model = trainer.Context.Model.Load(Path.Combine(folder, "disposition.mlnet.zip"), out _);
+        _engine = trainer.Context.Model.CreatePredictionEngine<TrainingRow, Scored>(model, inputSchemaDefinition: TrainingRowSchema(_dimension));
+        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+        (_text, _facts, _flags) = policy.Read(new ComplaintInput { Text = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好" });
+        _features = _featurizer.Featurize(_text, _facts, _flags);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _onnx.Dispose();
+        _engine.Dispose();
+    }
+
+    private SparseFeatures _features = null!;
+
+    [Benchmark]
+    public SparseFeatures FeaturizeOnly() => _featurizer.Featurize(_text, _facts, _flags);
+
+    [Benchmark]
+    public float[] ScoreOnlyOnnx() => _onnx.Score(_features);
+
+    [Benchmark(Baseline = true)]
+    public float[] FeaturizeAndScoreOnnx() => _onnx.Score(_featurizer.Featurize(_text, _facts, _flags));
+
+    [Benchmark]
+    public float[] FeaturizeAndScoreMlNetPredictionEngine() =>
+        _engine.Predict(TrainingRow.From("online", _featurizer.Featurize(_text, _facts, _flags), _dimension)).Score;
+
+    private static Microsoft.ML.Data.SchemaDefinition TrainingRowSchema(int dimension)
+    {
+        var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(TrainingRow));
+        schema[nameof(TrainingRow.Features)].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, dimension);
+        return schema;
+    }
+
+    private static string FindModels()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "models", ModelFolder.CurrentFile)))
+            {
+                return Path.Combine(dir.FullName, "models");
+            }
+        }
+
+        throw new InvalidOperationException("models/current not found");
+    }
+}
