@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
+using Triage.Models.Growth;
 
 namespace Triage.Benchmarks;
 
@@ -8,7 +9,7 @@ namespace Triage.Benchmarks;
 [MemoryDiagnoser]
 public class PolicyBenchmarks
 {
-    private readonly EligibilityPolicy _policy = new(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+    private readonly EligibilityPolicy _policy = new(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, GrowthReference.LoadShared(AppContext.BaseDirectory));
 
     [Params("short_eczema", "long_fever_history")]
     public string Complaint { get; set; } = string.Empty;

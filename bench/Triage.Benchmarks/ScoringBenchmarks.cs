@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Facts;
+using Triage.Models.Growth;
 using Triage.Models.Features;
 using Triage.Models.Onnx;
 using Triage.Models.RedFlags;
@@ -16,6 +17,7 @@ namespace Triage.Benchmarks;
 /// Runtime session the server uses, and through ML.NET's PredictionEngine for comparison.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ScoringBenchmarks
 {
     private ComplaintFeaturizer _featurizer = null!;
@@ -43,7 +45,7 @@ public class ScoringBenchmarks
         var trainer = new LinearModelTrainer(card.Seed, _dimension);
         var model = trainer.Context.Model.Load(Path.Combine(folder, "disposition.mlnet.zip"), out _);
         _engine = trainer.Context.Model.CreatePredictionEngine<TrainingRow, Scored>(model, inputSchemaDefinition: TrainingRowSchema(_dimension));
-        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, GrowthReference.LoadShared(AppContext.BaseDirectory));
         (_text, _facts, _flags) = policy.Read(new ComplaintInput { Text = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好" });
         _features = _featurizer.Featurize(_text, _facts, _flags);
     }

@@ -30,10 +30,11 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--as-of YYYY-MM-DD])
+          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--model models] [--as-of YYYY-MM-DD])
           triage load --url http://127.0.0.1:5180 --api-key KEY [--requests 2000] [--concurrency 16] [--in cases.jsonl]
           triage train --data ../shared/data --out models
-          triage evaluate --data labelled.jsonl [--worst 15] [--as-of YYYY-MM-DD]
+          triage evaluate --data labelled.jsonl [--model models] [--worst 15] [--as-of YYYY-MM-DD] [--show-misses DISPOSITION]
+        --model decides with a trained model (a version folder, or a models folder and its 'current'); without it, the keyword rules.
         --as-of decides in-process as on that Beijing date (default: now); the pilot period depends on it.
         """);
     return 2;

@@ -6,6 +6,7 @@ using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Evaluation;
 using Triage.Models.Features;
+using Triage.Models.Growth;
 using Triage.Models.Onnx;
 
 namespace Triage.Training;
@@ -25,7 +26,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
     public bool CrossValidate { get; init; } = true;
 
     /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "4";
+    public const string TrainerRevision = "5";
 
     private const int Seed = 20261201;
     private const int Folds = 5;
@@ -42,7 +43,10 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         var folder = Path.Combine(modelsFolder, version);
         Directory.CreateDirectory(folder);
 
-        var keyword = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+        // The measured red flags are features too: train on the growth tables the data ships with.
+        var growth = GrowthReference.Load(Path.Combine(dataFolder, "growth"));
+
+        var keyword = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, growth);
         var featurizer = new ComplaintFeaturizer(settings);
         PreparedRecord[] Prepare(string file)
         {
@@ -98,7 +102,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
 
         progress.WriteLine("tuning thresholds on the validation split through the ONNX models");
         using var onnx = new OnnxComplaintClassifier(folder);
-        var policy = new EligibilityPolicy(onnx, PilotOptions.Beijing2026(), TimeProvider.System);
+        var policy = new EligibilityPolicy(onnx, PilotOptions.Beijing2026(), TimeProvider.System, growth);
         var prepared = validation.Select(r => (r, policy.Prepare(r.Input))).ToList();
         var (thresholds, met, report) = ThresholdTuner.Tune(policy, prepared, AsOf);
         metrics["validation"] = Report(report);

@@ -10,7 +10,7 @@ public class EligibilityPolicyTests
     private static readonly DateTimeOffset InPilot = new(2026, 6, 1, 2, 0, 0, TimeSpan.Zero);
 
     private static EligibilityPolicy Policy(DateTimeOffset now, PilotOptions? pilot = null) =>
-        new(new KeywordComplaintClassifier(), pilot ?? PilotOptions.Beijing2026(), new FakeTimeProvider(now));
+        new(new KeywordComplaintClassifier(), pilot ?? PilotOptions.Beijing2026(), new FakeTimeProvider(now), SharedGrowth.Reference);
 
     private static TriageDecision Assess(string text, double? ageMonths = null, bool? guardian = null, DateTimeOffset? now = null, PilotOptions? pilot = null) =>
         Policy(now ?? InPilot, pilot).Assess(new ComplaintInput { Text = text, AgeMonths = ageMonths, GuardianPresent = guardian });

@@ -96,4 +96,50 @@ public class FactExtractorTests
     [InlineData("8个月大", 8)]
     public void ReadAgeAnswer_BareNumberIsYears(string answer, double months) =>
         Assert.Equal(months, FactExtractor.ReadAgeAnswer(answer)!.Value, 1);
+
+    [Theory]
+    [InlineData("宝宝体重9公斤", 9.0)]
+    [InlineData("八个月了只有10斤", 5.0)]
+    [InlineData("出生体重3.2kg，现在体重6.5kg", 6.5)]
+    [InlineData("这个月胖了2斤，现在16斤", 8.0)]
+    public void Extract_CurrentWeight_IsReadInKilograms(string text, double kg)
+    {
+        Assert.Equal(kg, Extract(text).WeightKg!.Value, 2);
+    }
+
+    [Theory]
+    [InlineData("一个月只长了1斤")]
+    [InlineData("出生时体重6斤")]
+    [InlineData("最近瘦了3斤")]
+    public void Extract_WeightChangeOrBirthWeight_IsNotTheWeight(string text)
+    {
+        Assert.Null(Extract(text).WeightKg);
+    }
+
+    [Theory]
+    [InlineData("身高1.2米", 120.0)]
+    [InlineData("身高只有110cm", 110.0)]
+    [InlineData("孩子现在95厘米", 95.0)]
+    public void Extract_Height_IsReadInCentimetres(string text, double cm)
+    {
+        Assert.Equal(cm, Extract(text).HeightCm!.Value, 1);
+    }
+
+    [Theory]
+    [InlineData("疹子直径大概0.5厘米")]
+    [InlineData("头围45cm")]
+    [InlineData("今年长高了5cm")]
+    public void Extract_OtherLengths_AreNotTheHeight(string text)
+    {
+        Assert.Null(Extract(text).HeightCm);
+    }
+
+    [Theory]
+    [InlineData("胆红素370", 370.0)]
+    [InlineData("黄疸值18.5", 316.4)]
+    [InlineData("TSB 20 mg/dL", 342.0)]
+    public void Extract_Bilirubin_IsReadInMicromolesPerLitre(string text, double umol)
+    {
+        Assert.Equal(umol, Extract(text).BilirubinUmolPerL!.Value, 1);
+    }
 }

@@ -20,7 +20,7 @@ public class ValidationSafetyTests
     {
         var folder = LabelledData.FindSharedDataFolder(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException("../shared/data/validation.jsonl not found above " + AppContext.BaseDirectory);
-        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)), SharedGrowth.Reference);
         var report = new EvaluationReport();
         foreach (var r in LabelledData.Read(Path.Combine(folder, "validation.jsonl")))
         {

@@ -23,7 +23,7 @@ public class OnnxParityTests
         var folder = Repository.ShippedModel;
         var card = ModelCard.Read(folder);
         var featurizer = new ComplaintFeaturizer(card.Features);
-        var reader = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System);
+        var reader = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, Repository.Growth);
         var trainer = new LinearModelTrainer(card.Seed, card.Features.Dimension);
         var mlnet = trainer.Context.Model.Load(Path.Combine(folder, $"{target}.mlnet.zip"), out _);
         using var onnx = new OnnxLinearScorer(Path.Combine(folder, $"{target}.onnx"));

@@ -1,5 +1,6 @@
 using Triage.Models.Classification;
 using Triage.Models.Evaluation;
+using Triage.Models.Growth;
 
 namespace Triage.Training.Tests;
 
@@ -23,6 +24,10 @@ internal static class Repository
     }
 
     public static string ShippedModel => Path.Combine(ModelsFolder, ModelFolder.CurrentVersion(ModelsFolder));
+
+    public static GrowthReference Growth => LazyGrowth.Value;
+
+    private static readonly Lazy<GrowthReference> LazyGrowth = new(() => GrowthReference.Load(Path.Combine(DataFolder, "growth")));
 
     public static string DataFolder => LabelledData.FindSharedDataFolder(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("../shared/data not found above " + AppContext.BaseDirectory);

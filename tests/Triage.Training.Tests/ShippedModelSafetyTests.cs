@@ -10,14 +10,14 @@ namespace Triage.Training.Tests;
 /// </summary>
 public class ShippedModelSafetyTests
 {
-    private const double FloorEmergencyRecall = 0.97;
-    private const double CeilingHazardous = 0.04;
+    private const double FloorEmergencyRecall = 0.98;
+    private const double CeilingHazardous = 0.02;
 
     [Fact]
     public void ShippedModel_OnValidation_MatchesItsCardAndKeepsItsSafety()
     {
         using var classifier = new OnnxComplaintClassifier(Repository.ShippedModel);
-        var policy = new EligibilityPolicy(classifier, PilotOptions.Beijing2026(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 4, 0, 0, TimeSpan.Zero)));
+        var policy = new EligibilityPolicy(classifier, PilotOptions.Beijing2026(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 4, 0, 0, TimeSpan.Zero)), Repository.Growth);
         var report = new EvaluationReport();
         foreach (var r in LabelledData.Read(Path.Combine(Repository.DataFolder, "validation.jsonl")))
         {
@@ -40,7 +40,7 @@ public class ShippedModelSafetyTests
     public void ShippedModel_EveryDecision_ExplainsItselfWithNamedFeatures()
     {
         using var classifier = new OnnxComplaintClassifier(Repository.ShippedModel);
-        var policy = new EligibilityPolicy(classifier, PilotOptions.Beijing2026(), TimeProvider.System);
+        var policy = new EligibilityPolicy(classifier, PilotOptions.Beijing2026(), TimeProvider.System, Repository.Growth);
         var d = policy.Assess(new ComplaintInput { Text = "宝宝8个月，脸上湿疹两周了，不发烧" });
         Assert.NotEmpty(d.Classification.Explanation);
         Assert.All(d.Classification.Explanation, e => Assert.DoesNotContain("#", e.Feature, StringComparison.Ordinal));

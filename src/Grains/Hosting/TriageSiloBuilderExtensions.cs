@@ -5,6 +5,7 @@ using Orleans.Runtime.Hosting;
 using Triage.Grains.Storage;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
+using Triage.Models.Growth;
 
 namespace Triage.Grains.Hosting;
 
@@ -41,10 +42,13 @@ public static class TriageSiloBuilderExtensions
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.ResolvedFolder is { } folder
                 ? ModelFolder.LoadCurrent(folder)
                 : new KeywordComplaintClassifier());
+        services.AddOptions<GrowthOptions>().Bind(configuration.GetSection(GrowthOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GrowthOptions>>().Value.Load());
         services.AddSingleton(sp => new EligibilityPolicy(
             sp.GetRequiredService<IComplaintClassifier>(),
             sp.GetRequiredService<IOptions<PilotOptions>>().Value,
-            sp.GetKeyedService<TimeProvider>(ClockKey) ?? TimeProvider.System));
+            sp.GetKeyedService<TimeProvider>(ClockKey) ?? TimeProvider.System,
+            sp.GetRequiredService<GrowthReference>()));
         return services;
     }
 

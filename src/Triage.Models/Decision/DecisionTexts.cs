@@ -24,13 +24,15 @@ public static class DecisionTexts
         ["bleeding"] = ("大量出血", "heavy bleeding"),
         ["neuro_with_growth"] = ("生长问题伴头痛、呕吐或视力改变", "growth concern with headache, vomiting or visual change"),
         ["early_puberty_young"] = ("女孩6岁前或男孩9岁前出现青春期表现", "puberty signs in a girl under 6 or a boy under 9"),
-        ["severe_malnutrition"] = ("严重营养不良（明显消瘦或水肿）", "severe malnutrition (visible wasting or oedema)"),
+        ["severe_malnutrition"] = ("严重营养不良（明显消瘦、水肿，或体重低于WHO标准-3个标准差）", "severe malnutrition (visible wasting, oedema, or weight more than 3 SD below the WHO curve)"),
         ["eating_disorder"] = ("进食障碍伴晕厥、极低体重或拒食", "eating disorder with fainting, very low weight or food refusal"),
         ["polyuria_weightloss"] = ("多饮多尿伴体重下降（糖尿病可能）", "excessive thirst and urination with weight loss (possible diabetes)"),
         ["high_risk_hemangioma"] = ("高风险部位或溃烂、多发的血管瘤", "haemangioma in a high-risk site, ulcerated or multiple"),
         ["skin_infection"] = ("皮肤感染、化脓或迅速扩散", "infected, pustular or rapidly spreading skin lesion"),
         ["changing_mole"] = ("痣变大、出血或变化", "mole that changes, bleeds or grows fast"),
         ["neonatal_jaundice"] = ("新生儿黄疸", "jaundice in a newborn"),
+        ["severe_hyperbilirubinemia"] = ("新生儿胆红素达重度高胆红素血症水平（≥342 µmol/L）", "newborn bilirubin at a severe level (342 µmol/L, 20 mg/dL, or more)"),
+        ["severe_short_stature"] = ("身高低于同龄同性别儿童-3个标准差（WHO标准）", "height more than 3 SD below the WHO curve for age and sex"),
         ["needs_procedure"] = ("已需要住院、手术或操作", "already needs hospital care, surgery or a procedure"),
     };
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Triage.Models.Classification;
 using Triage.Models.Facts;
+using Triage.Models.Growth;
 using Triage.Models.RedFlags;
 using Triage.Models.Text;
 
@@ -19,14 +20,18 @@ public sealed partial class EligibilityPolicy
     private readonly TimeProvider _time;
     private readonly Specialty[] _specialties;
 
-    /// <summary>Creates the policy over a classifier and the pilot's settings.</summary>
-    public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time)
+    /// <summary>Creates the policy over a classifier, the pilot's settings and the WHO growth references.</summary>
+    public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time, GrowthReference growth)
     {
+        Growth = growth ?? throw new ArgumentNullException(nameof(growth));
         _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         _pilot = pilot ?? throw new ArgumentNullException(nameof(pilot));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _specialties = [.. pilot.Specialties];
     }
+
+    /// <summary>The WHO growth references the measurements are read against.</summary>
+    public GrowthReference Growth { get; }
 
     /// <summary>The clock the policy decides by (Beijing dates for the pilot period, decision times).</summary>
     public TimeProvider Clock => _time;
@@ -67,7 +72,7 @@ public sealed partial class EligibilityPolicy
         ArgumentNullException.ThrowIfNull(input);
         var text = TextNormalizer.Normalize(input.Text);
         var facts = Merge(FactExtractor.Extract(text), input);
-        return (text, facts, RedFlagDetector.Detect(text, facts));
+        return (text, facts, RedFlagDetector.Detect(text, facts, Growth));
     }
 
     /// <summary>

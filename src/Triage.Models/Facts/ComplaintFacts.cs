@@ -27,8 +27,20 @@ public sealed record ComplaintFacts
     /// <summary>Height or length in centimetres.</summary>
     public double? HeightCm { get; init; }
 
-    /// <summary>Weight in kilograms.</summary>
+    /// <summary>Where the height was written.</summary>
+    public TextSpan? HeightEvidence { get; init; }
+
+    /// <summary>Current weight in kilograms (not a birth weight, not a gain or loss).</summary>
     public double? WeightKg { get; init; }
+
+    /// <summary>Where the weight was written.</summary>
+    public TextSpan? WeightEvidence { get; init; }
+
+    /// <summary>Serum bilirubin in µmol/L (the unit Chinese reports use; mg/dL converted).</summary>
+    public double? BilirubinUmolPerL { get; init; }
+
+    /// <summary>Where the bilirubin value was written.</summary>
+    public TextSpan? BilirubinEvidence { get; init; }
 
     /// <summary>Sex stated by the request or the text.</summary>
     public Sex Sex { get; init; }

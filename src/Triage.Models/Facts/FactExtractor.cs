@@ -45,23 +45,24 @@ public static partial class FactExtractor
             _ => PatientSubject.Unknown,
         };
 
-        TextSpan? evidence = null;
-        if (age is { } a)
-        {
-            var (s, l) = text.ToOriginalSpan(a.Start, a.Length);
-            evidence = new TextSpan(s, l, text.Original.Substring(s, l));
-        }
+        var (height, heightAt) = ReadHeight(t);
+        var (weight, weightAt) = ReadWeight(t);
+        var (bilirubin, bilirubinAt) = ReadBilirubin(t);
 
         return new ComplaintFacts
         {
             AgeMonths = age?.Months,
-            AgeEvidence = evidence,
+            AgeEvidence = Span(text, age is { } a ? (a.Start, a.Length) : null),
             TemperatureC = temperature,
             Fever = fever,
             FeverDays = feverDays,
             DurationDays = duration > 0 ? duration : null,
-            HeightCm = ReadHeight(t),
-            WeightKg = ReadWeight(t),
+            HeightCm = height,
+            HeightEvidence = Span(text, heightAt),
+            WeightKg = weight,
+            WeightEvidence = Span(text, weightAt),
+            BilirubinUmolPerL = bilirubin,
+            BilirubinEvidence = Span(text, bilirubinAt),
             Sex = ReadSex(t),
             Subject = subject,
             Newborn = newborn,
@@ -272,26 +273,46 @@ public static partial class FactExtractor
         _ => DaysPerMonth,
     };
 
-    private static double? ReadHeight(string t)
+    private static TextSpan? Span(NormalizedText text, (int Start, int Length)? at)
     {
-        var m = Height().Match(t);
-        if (m.Success && double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        if (at is not { } span)
         {
-            var cm = v < 3 ? v * 100 : v;
-            if (cm is >= 30 and <= 230)
+            return null;
+        }
+
+        var (s, l) = text.ToOriginalSpan(span.Start, span.Length);
+        return new TextSpan(s, l, text.Original.Substring(s, l));
+    }
+
+    private static (double? Cm, (int, int)? At) ReadHeight(string t)
+    {
+        foreach (Match m in Height().Matches(t))
+        {
+            if (IsChangeOrBirth(t, m.Index) || !double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
             {
-                return cm;
+                continue;
+            }
+
+            var unit = m.Groups["u"].Value;
+            var cm = unit is "米" or "m" || (unit.Length == 0 && v < 3) ? v * 100 : v;
+
+            // Without "身高" a number of centimetres is a child's height only if it could be one,
+            // and not a lesion's or a head's size ("直径2厘米", "头围45cm").
+            var named = m.Groups["k"].Success;
+            if (cm is >= 30 and <= 230 && (named || (cm >= 45 && !OtherLengthCue().IsMatch(t.AsSpan(Math.Max(0, m.Index - 6), Math.Min(6, m.Index))))))
+            {
+                return (cm, (m.Index, m.Length));
             }
         }
 
-        return null;
+        return (null, null);
     }
 
-    private static double? ReadWeight(string t)
+    private static (double? Kg, (int, int)? At) ReadWeight(string t)
     {
         foreach (Match m in Weight().Matches(t))
         {
-            if (!double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            if (IsChangeOrBirth(t, m.Index) || !double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
             {
                 continue;
             }
@@ -306,11 +327,41 @@ public static partial class FactExtractor
             };
             if (kg is >= 0.3 and <= 250)
             {
-                return Math.Round(kg, 2);
+                return (Math.Round(kg, 2), (m.Index, m.Length));
             }
         }
 
-        return null;
+        return (null, null);
+    }
+
+    // "长了3斤", "瘦了2斤", "出生体重6斤": a change or a birth measurement, not the child's size now.
+    private static bool IsChangeOrBirth(string t, int index)
+    {
+        var before = t.AsSpan(Math.Max(0, index - 8), Math.Min(8, index));
+        return ChangeOrBirthCue().IsMatch(before);
+    }
+
+    // Chinese reports give µmol/L; a value under 35 can only be mg/dL (× 17.1), one over 50 only µmol/L.
+    private static (double? UmolPerL, (int, int)? At) ReadBilirubin(string t)
+    {
+        foreach (Match m in Bilirubin().Matches(t))
+        {
+            if (!double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                continue;
+            }
+
+            var unit = m.Groups["u"].Value;
+            double? umol = unit.StartsWith("mg", StringComparison.Ordinal) || (unit.Length == 0 && v is > 0 and < 35) ? v * 17.1
+                : v is >= 50 and <= 1000 ? v
+                : null;
+            if (umol is not null)
+            {
+                return (Math.Round(umol.Value, 1), (m.Index, m.Length));
+            }
+        }
+
+        return (null, null);
     }
 
     private static Sex ReadSex(string t)
@@ -366,11 +417,20 @@ public static partial class FactExtractor
     [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?)\s*(?<u>days?|weeks?|months?|years?)\b(?![\s-]*old)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDuration();
 
-    [GeneratedRegex(@"(?:(?:身高|身长|个子|height|length)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?:cm|厘米|公分|米|m)?)|(?<v>\d+(?:\.\d+)?)\s*(?:cm|厘米|公分)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<k>身高|身长|个子|height|length)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?<u>cm|厘米|公分|米|m)?)|(?<v>\d+(?:\.\d+)?)\s*(?<u>cm|厘米|公分)", RegexOptions.CultureInvariant)]
     private static partial Regex Height();
 
     [GeneratedRegex(@"(?:(?:体重|weight|weighs?)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?<u>kg|公斤|千克|斤|g|克|lbs?|pounds)?)|(?<v>\d+(?:\.\d+)?)\s*(?<u>kg|公斤|千克|斤|lbs|pounds)", RegexOptions.CultureInvariant)]
     private static partial Regex Weight();
+
+    [GeneratedRegex(@"(?:胆红素|黄疸值|黄疸指数|黄疸|经皮|tsb|tcb|bilirubin)[^0-9,，。;；]{0,8}?(?<v>\d+(?:\.\d+)?)\s*(?<u>umol/l|μmol/l|µmol/l|umol|μmol|µmol|mg/dl|mg)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Bilirubin();
+
+    [GeneratedRegex(@"(?:(?:长|涨|胖|重|瘦|掉|减|轻|少|多|高|矮)了|(?<!身)长|涨|增加|增长|增重|减轻|减少|下降|出生(?:时|的)?(?:体重|身长)?(?:是|为|有)?|生下来(?:时|的)?(?:体重)?(?:是|有)?|birth\s*weight(?: of| was)?|gain(?:ed)?|lost|los(?:e|ing))\s*(?:体重)?\s*(?:约|大约|了)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeOrBirthCue();
+
+    [GeneratedRegex(@"直径|大小|头围|胸围|腰围|臂围|周长|范围|面积|宽|深|diameter|across|head", RegexOptions.CultureInvariant)]
+    private static partial Regex OtherLengthCue();
 
     [GeneratedRegex(@"新生儿|刚出生|出生(?:才|刚|后)?\d+天|出生(?:才|刚|后)?[一二两三四五六七八九十]+天|出生不久|未满月|月子|\bnewborn|\bneonat", RegexOptions.CultureInvariant)]
     private static partial Regex NewbornCue();

@@ -60,7 +60,7 @@ public static class RedFlagCatalog
             (_, t) => GrowthContext.IsMatch(t)),
         Offline("early_puberty_young", @"乳房(?:发育|硬块|硬结|肿块|长大|隆起|肿)|乳核|奶核|(?:胸|乳头|乳晕)(?:部)?(?:发育|硬块|硬结|隆起|变大|鼓)|阴毛|腋毛|来月经|月经|来例假|初潮|变声|喉结|睾丸(?:增大|变大)|阴茎(?:增大|变大)|性早熟|\bbreast (?:bud|budding|development|lump|enlargement)|\bpubic hair|\bunderarm hair|\bperiods?\b|\bmenarche|voice (?:breaking|deepening)|early puberty|precocious",
             (f, _) => f.AgeMonths is { } m && (f.Sex == Sex.Male ? m < 108 : f.Sex == Sex.Female ? m < 72 : m < 108)),
-        Offline("severe_malnutrition", @"严重营养不良|重度营养不良|极度消瘦|明显消瘦|消瘦明显|皮包骨|骨瘦如柴|瘦得(?:很厉害|不成样|皮包骨|脱相)|浮肿|水肿|\bwasting|skin and bones|severe(?:ly)? malnourish|severe malnutrition|\boedema|\bedema|swollen (?:legs|feet|ankles)",
+        Offline("severe_malnutrition", @"严重营养不良|重度营养不良|极度消瘦|明显消瘦|消瘦明显|皮包骨|骨瘦如柴|瘦得(?:很厉害|不成样|皮包骨|脱相)|浮肿|(?<!肺|脑|喉头|喉)水肿|\bwasting|skin and bones|severe(?:ly)? malnourish|severe malnutrition|\boedema|\bedema|swollen (?:legs|feet|ankles)",
             (_, t) => NutritionContext.IsMatch(t)),
         Offline("eating_disorder", @"厌食症|神经性厌食|暴食症|催吐|抠喉|(?:节食|减肥|不肯吃|不吃饭|拒食).{0,20}(?:晕倒|晕厥|昏倒|停经|闭经|瘦到|皮包骨)|\banorexi|\bbulimi|eating disorder|making (?:herself|himself|themselves) (?:sick|vomit)|refus(?:es|ing|ed) (?:to eat|food|all food)|stopped eating"),
         Offline("polyuria_weightloss", @"(?:多饮|多尿|喝水(?:很|特别|非常|越来越)?多|总(?:是)?(?:口)?渴|口渴|尿(?:很|特别)?(?:多|频)|老是尿|夜尿).{0,30}(?:消瘦|瘦了|变瘦|体重(?:下降|减轻|掉|减少)|掉秤)|(?:消瘦|瘦了|变瘦|体重(?:下降|减轻|减少)).{0,30}(?:多饮|多尿|喝水(?:很|特别|非常)?多|口渴|尿(?:很|特别)?(?:多|频))|三多一少|糖尿病|(?:thirst|drinking (?:a lot|lots)|peeing a lot|urinat).{0,60}(?:weight loss|losing weight|lost weight)|\bdiabet"),

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Triage.Models.Facts;
+using Triage.Models.Growth;
 using Triage.Models.Text;
 
 namespace Triage.Models.RedFlags;
@@ -10,8 +11,12 @@ namespace Triage.Models.RedFlags;
 /// </summary>
 public static class RedFlagDetector
 {
-    /// <summary>Affirmed flags (at most one finding per tag), then denied ones for tags not affirmed.</summary>
-    public static IReadOnlyList<RedFlagFinding> Detect(NormalizedText text, ComplaintFacts facts)
+    /// <summary>
+    /// Affirmed flags (at most one finding per tag), then denied ones for tags not affirmed.
+    /// With <paramref name="growth"/>, the flags the measurements raise (<see cref="MeasuredRedFlags"/>)
+    /// join them: a number outweighs a denial ("不瘦" with a weight far below the curve).
+    /// </summary>
+    public static IReadOnlyList<RedFlagFinding> Detect(NormalizedText text, ComplaintFacts facts, GrowthReference? growth = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(facts);
@@ -42,6 +47,18 @@ public static class RedFlagDetector
                 }
 
                 break;
+            }
+        }
+
+        if (growth is not null)
+        {
+            foreach (var measured in MeasuredRedFlags.Detect(t, facts, growth))
+            {
+                if (!affirmed.Any(f => f.Tag == measured.Tag))
+                {
+                    affirmed.Add(measured);
+                    denied.Remove(measured.Tag);
+                }
             }
         }
 
