@@ -163,6 +163,9 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
             case CaseEventTypes.Assessed:
                 _decision = CaseJson.Deserialize<CaseAssessed>(e.Payload).Decision;
                 break;
+            default:
+                ApplyVisit(e);
+                break;
         }
 
         _events.Add(e);
@@ -177,6 +180,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
         Events = [.. _events],
         ChainValid = _chainValid,
         CreatedAt = _events[0].OccurredAt,
+        Visit = _visit,
     };
 
     [GeneratedRegex(@"^\s*(?:不是|否|不|no|n)\b?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -26,4 +26,7 @@ public sealed record CaseView
 
     /// <summary>When the case was opened.</summary>
     [Id(6)] public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The online first visit, once booked.</summary>
+    [Id(7)] public Visits.VisitView Visit { get; init; } = new();
 }

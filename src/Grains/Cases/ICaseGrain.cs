@@ -14,4 +14,38 @@ public interface ICaseGrain : IGrainWithGuidKey
 
     /// <summary>The case as <paramref name="appId"/> may see it; null when absent or not theirs.</summary>
     Task<CaseView?> GetAsync(string appId);
+
+    /// <summary>
+    /// Books the online first visit at <paramref name="hospital"/> and queues it. Only a case decided
+    /// <c>online</c>, with the guardian confirmed, at a pilot hospital offering its specialty, in the
+    /// pilot period. Null when absent or not <paramref name="appId"/>'s.
+    /// </summary>
+    Task<CaseView?> BookAsync(string appId, string hospital);
+
+    /// <summary>Records that a physician took the case from its queue (called by the queue).</summary>
+    Task AssignAsync(string physicianId);
+
+    /// <summary>The case as its assigned physician sees it; null when not assigned to <paramref name="physicianId"/>.</summary>
+    Task<CaseView?> GetForPhysicianAsync(string physicianId);
+
+    /// <summary>
+    /// Starts the consultation after the physician's real-name check. Refused unless the physician
+    /// is assigned and whitelisted for the hospital and specialty at this moment.
+    /// </summary>
+    Task<CaseView?> StartConsultationAsync(string physicianId, string realNameCheck);
+
+    /// <summary>
+    /// Records a message. A parent's message (<paramref name="actor"/> is the app) is re-triaged with
+    /// everything said before; a red flag raises an alert with the suggested termination.
+    /// </summary>
+    Task<CaseView?> AddMessageAsync(string actor, Visits.VisitMessage message);
+
+    /// <summary>Stops the visit and sends the child to an in-person visit.</summary>
+    Task<CaseView?> TerminateAsync(Visits.VisitTerminated command);
+
+    /// <summary>Completes the visit with the physician's diagnosis, final disposition and specialty.</summary>
+    Task<CaseView?> CompleteAsync(Visits.VisitCompleted command);
+
+    /// <summary>Records the physician's own signed prescription; controlled drugs and missing presences under 6 are refused.</summary>
+    Task<CaseView?> PrescribeAsync(Visits.PrescriptionSigned command);
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Triage.Grains.Storage;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Growth;
+using Triage.Models.Physicians;
 
 namespace Triage.Grains.Hosting;
 
@@ -47,8 +49,10 @@ public static class TriageSiloBuilderExtensions
         services.AddSingleton(sp => new EligibilityPolicy(
             sp.GetRequiredService<IComplaintClassifier>(),
             sp.GetRequiredService<IOptions<PilotOptions>>().Value,
-            sp.GetKeyedService<TimeProvider>(ClockKey) ?? TimeProvider.System,
+            sp.GetRequiredKeyedService<TimeProvider>(ClockKey),
             sp.GetRequiredService<GrowthReference>()));
+        services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
+        services.AddSingleton(sp => new PhysicianWhitelist(sp.GetRequiredService<IOptions<PilotOptions>>().Value));
         return services;
     }
 

@@ -229,6 +229,10 @@ public sealed partial class EligibilityPolicy
         return today >= _pilot.Start && today <= _pilot.End;
     }
 
+    /// <summary>True when <paramref name="hospital"/> is a pilot hospital offering <paramref name="specialty"/> online.</summary>
+    public bool HospitalOffers(string hospital, Specialty specialty) =>
+        _pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase) && h.Specialties.Contains(specialty));
+
     private bool OffersOnline(string? hospital, Specialty specialty) =>
         string.IsNullOrEmpty(hospital)
         || _pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase) && h.Specialties.Contains(specialty));

@@ -1,0 +1,204 @@
+using Triage.Grains.Physicians;
+using Triage.Grains.Visits;
+using Triage.Models.Classification;
+using Triage.Models.Decision;
+using Triage.Models.Evaluation;
+using Triage.Models.Prescriptions;
+
+namespace Triage.Grains.Cases;
+
+/// <summary>
+/// The online first visit of a case: booked, then taken by a whitelisted physician, then in
+/// consultation after the physician's real-name check, then completed or terminated and sent
+/// offline. Each step is an event in the case's journal; a step out of order is refused.
+/// </summary>
+public sealed partial class CaseGrain
+{
+    private const int UnderSixMonths = 72;
+
+    private VisitView _visit = new();
+
+    /// <inheritdoc />
+    public async Task<CaseView?> BookAsync(string appId, string hospital)
+    {
+        if (_opened is null || _opened.AppId != appId)
+        {
+            return null;
+        }
+
+        Require(_visit.Stage == VisitStage.None, "visit: already booked");
+        Require(_decision!.Disposition == LabelNames.Of(Disposition.Online), "visit: only a case assessed online can be booked for an online first visit");
+        Require(_patient.GuardianPresent == true, "patient.guardian_present: a guardian must be confirmed before an online first visit");
+        Require(LabelNames.TryParseSpecialty(_decision.Specialty, out var specialty) && policy.HospitalOffers(hospital, specialty), "hospital: not a pilot hospital offering this specialty online");
+        Require(policy.IsPilotActive(policy.Clock.GetUtcNow()), "visit: the pilot is not running today");
+
+        var booked = new VisitBooked(hospital.ToUpperInvariant(), _decision.Specialty);
+        await AppendAsync(VisitEventTypes.Booked, appId, CaseJson.Serialize(booked));
+        await GrainFactory.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(booked.Hospital, booked.Specialty)).EnqueueAsync(this.GetPrimaryKey());
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task AssignAsync(string physicianId)
+    {
+        Require(_visit.Stage == VisitStage.Booked, "visit: not waiting in a queue");
+        await AppendAsync(VisitEventTypes.Assigned, physicianId, CaseJson.Serialize(new VisitAssigned(physicianId)));
+    }
+
+    /// <inheritdoc />
+    public Task<CaseView?> GetForPhysicianAsync(string physicianId) =>
+        Task.FromResult(AssignedTo(physicianId) ? View() : null);
+
+    /// <inheritdoc />
+    public async Task<CaseView?> StartConsultationAsync(string physicianId, string realNameCheck)
+    {
+        if (!AssignedTo(physicianId))
+        {
+            return null;
+        }
+
+        Require(_visit.Stage == VisitStage.Assigned, $"visit: cannot start a consultation from {_visit.Stage}");
+        Require(!string.IsNullOrWhiteSpace(realNameCheck), "real_name_check: the physician's real-name check must be recorded before each consultation");
+        var physician = GrainFactory.GetGrain<IPhysicianGrain>(physicianId);
+        var standing = await physician.GetStandingAsync();
+        var hospital = await physician.GetHospitalAsync();
+        Require(
+            standing is not null && standing.Specialties.Contains(_visit.Booking!.Specialty) && string.Equals(hospital, _visit.Booking.Hospital, StringComparison.OrdinalIgnoreCase),
+            "physician: not on the whitelist for this hospital and specialty now");
+        await AppendAsync(VisitEventTypes.Started, physicianId, CaseJson.Serialize(new ConsultationStarted(physicianId, realNameCheck.Trim(), [.. standing!.Specialties])));
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> AddMessageAsync(string actor, VisitMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var fromParent = message.From == VisitMessage.Parent;
+        if (_opened is null || (fromParent ? _opened.AppId != actor : !AssignedTo(actor)))
+        {
+            return null;
+        }
+
+        Require(_visit.Stage == VisitStage.InConsultation, "visit: messages belong to a consultation in progress");
+        Require(!string.IsNullOrWhiteSpace(message.Text), "text: must not be empty");
+        await AppendAsync(VisitEventTypes.Message, actor, CaseJson.Serialize(message));
+        if (fromParent)
+        {
+            // Everything the parent has said so far is re-triaged together: a red flag may only show in context.
+            var now = policy.Clock.GetUtcNow();
+            var said = _addedText.Concat(_visit.Messages.Where(m => m.From == VisitMessage.Parent).Select(m => m.Text)).ToList();
+            var decision = Assess(_opened.Complaint, said, _patient, _subjectAnswer, now);
+            await AppendAsync(CaseEventTypes.Assessed, actor, CaseJson.Serialize(new CaseAssessed(decision)));
+            var flags = decision.RedFlags.Where(f => !f.Negated).Select(f => f.Tag).ToList();
+            if (flags.Count > 0)
+            {
+                var emergency = decision.Disposition == LabelNames.Of(Disposition.Emergency);
+                var alert = new VisitAlert(flags, decision.Disposition, emergency ? "emergency" : "unsuitable_online");
+                await AppendAsync(VisitEventTypes.Alert, "triage_policy", CaseJson.Serialize(alert));
+            }
+        }
+
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> TerminateAsync(VisitTerminated command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!AssignedTo(command.PhysicianId))
+        {
+            return null;
+        }
+
+        Require(_visit.Stage is VisitStage.Assigned or VisitStage.InConsultation, $"visit: cannot terminate from {_visit.Stage}");
+        Require(VisitTerminated.Reasons.Contains(command.Reason), $"reason: must be one of {string.Join(", ", VisitTerminated.Reasons)}");
+        await AppendAsync(VisitEventTypes.Terminated, command.PhysicianId, CaseJson.Serialize(command));
+        await ReleaseAsync(command.PhysicianId);
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> CompleteAsync(VisitCompleted command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!AssignedTo(command.PhysicianId))
+        {
+            return null;
+        }
+
+        Require(_visit.Stage == VisitStage.InConsultation, $"visit: cannot complete from {_visit.Stage}");
+        Require(!string.IsNullOrWhiteSpace(command.Diagnosis), "diagnosis: the physician's diagnosis is required");
+        Require(LabelNames.TryParseDisposition(command.FinalDisposition, out _), "final_disposition: must be online, emergency, offline, out_of_scope or needs_info");
+        Require(LabelNames.TryParseSpecialty(command.FinalSpecialty, out _), "final_specialty: must be growth, nutrition, dermatology or other");
+        await AppendAsync(VisitEventTypes.Completed, command.PhysicianId, CaseJson.Serialize(command));
+        await ReleaseAsync(command.PhysicianId);
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> PrescribeAsync(PrescriptionSigned command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!AssignedTo(command.PhysicianId))
+        {
+            return null;
+        }
+
+        Require(_visit.Stage == VisitStage.InConsultation, $"visit: a prescription belongs to a consultation in progress, not {_visit.Stage}");
+        Require(!string.IsNullOrWhiteSpace(command.Signature), "signature: a prescription is the physician's own signed act");
+        Require(command.Items.Count > 0, "items: at least one drug");
+        for (var i = 0; i < command.Items.Count; i++)
+        {
+            var item = command.Items[i];
+            Require(!string.IsNullOrWhiteSpace(item.Drug), $"items[{i}].drug: must not be empty");
+            if (ControlledDrugs.RefusalReason(item.Drug, item.DrugClass) is { } reason)
+            {
+                throw new VisitRuleException($"items[{i}]: {reason}");
+            }
+        }
+
+        // Unknown age counts as under 6: the stricter rule is the safe one.
+        var underSix = _patient.AgeMonthsOn(BeijingCalendar.DateOf(policy.Clock.GetUtcNow())) is not >= UnderSixMonths;
+        Require(!underSix || (command.GuardianPresent && command.PhysicianPresent), "presence: a prescription for a child under 6 needs the guardian and a relevant physician present");
+        await AppendAsync(VisitEventTypes.Prescribed, command.PhysicianId, CaseJson.Serialize(command));
+        return View();
+    }
+
+    private bool AssignedTo(string physicianId) =>
+        _opened is not null && _visit.PhysicianId.Length > 0 && _visit.PhysicianId == physicianId;
+
+    private async Task ReleaseAsync(string physicianId) =>
+        await GrainFactory.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(_visit.Booking!.Hospital, _visit.Booking.Specialty)).ReleaseAsync(physicianId, this.GetPrimaryKey());
+
+    private async Task AppendAsync(string type, string actor, string payload)
+    {
+        var last = _events[^1];
+        var e = CaseHashChain.Next(last, type, policy.Clock.GetUtcNow(), actor, payload);
+        await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [e]);
+        Apply(e);
+    }
+
+    private static void Require(bool condition, string rule)
+    {
+        if (!condition)
+        {
+            throw new VisitRuleException(rule);
+        }
+    }
+
+    private void ApplyVisit(CaseEventRecord e)
+    {
+        _visit = e.Type switch
+        {
+            VisitEventTypes.Booked => _visit with { Stage = VisitStage.Booked, Booking = CaseJson.Deserialize<VisitBooked>(e.Payload) },
+            VisitEventTypes.Assigned => _visit with { Stage = VisitStage.Assigned, PhysicianId = CaseJson.Deserialize<VisitAssigned>(e.Payload).PhysicianId },
+            VisitEventTypes.Started => _visit with { Stage = VisitStage.InConsultation },
+            VisitEventTypes.Message => _visit with { Messages = _visit.Messages.Add(CaseJson.Deserialize<VisitMessage>(e.Payload)) },
+            VisitEventTypes.Alert => _visit with { Alerts = _visit.Alerts.Add(CaseJson.Deserialize<VisitAlert>(e.Payload)) },
+            VisitEventTypes.Terminated => _visit with { Stage = VisitStage.Terminated, Termination = CaseJson.Deserialize<VisitTerminated>(e.Payload) },
+            VisitEventTypes.Completed => _visit with { Stage = VisitStage.Completed, Completion = CaseJson.Deserialize<VisitCompleted>(e.Payload) },
+            VisitEventTypes.Prescribed => _visit with { Prescriptions = _visit.Prescriptions.Add(CaseJson.Deserialize<PrescriptionSigned>(e.Payload)) },
+            _ => _visit,
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Triage.Models.Evaluation;
+using Triage.Models.Physicians;
+
+namespace Triage.Grains.Physicians;
+
+/// <summary>A physician's whitelist standing as recorded and sent: specialties by policy name, failed rules with reasons.</summary>
+[GenerateSerializer, Immutable, Alias("triage.PhysicianStanding")]
+public sealed record PhysicianStanding
+{
+    /// <summary>The Beijing date it holds for.</summary>
+    [Id(0)] public required DateOnly AsOf { get; init; }
+
+    /// <summary>Specialties the physician may take first visits in; empty when off the whitelist.</summary>
+    [Id(1)] public required ImmutableArray<string> Specialties { get; init; }
+
+    /// <summary>Rules not met, as <c>rule: reason</c>.</summary>
+    [Id(2)] public required ImmutableArray<string> Failures { get; init; }
+
+    /// <summary>Next day the standing changes by itself.</summary>
+    [Id(3)] public DateOnly? ChangesOn { get; init; }
+
+    /// <summary>True when on the whitelist for at least one specialty.</summary>
+    public bool Whitelisted => Specialties.Length > 0;
+
+    /// <summary>The recorded form of a computed status.</summary>
+    public static PhysicianStanding From(WhitelistStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new()
+        {
+            AsOf = status.AsOf,
+            Specialties = [.. status.Specialties.Select(LabelNames.Of)],
+            Failures = [.. status.Failures.Select(f => $"{f.Rule}: {f.Reason}")],
+            ChangesOn = status.ChangesOn,
+        };
+    }
+
+    /// <summary>Same standing, whatever day it was computed on.</summary>
+    public bool SameAs(PhysicianStanding other) =>
+        other is not null && Specialties.SequenceEqual(other.Specialties) && Failures.SequenceEqual(other.Failures);
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Triage.Grains.Visits;
+
+/// <summary>The online first visit of a case, as its journal says.</summary>
+[GenerateSerializer, Immutable, Alias("triage.VisitView")]
+public sealed record VisitView
+{
+    /// <summary>Where it stands.</summary>
+    [Id(0)] public VisitStage Stage { get; init; }
+
+    /// <summary>The booking; null before.</summary>
+    [Id(1)] public VisitBooked? Booking { get; init; }
+
+    /// <summary>The physician who took it; empty before.</summary>
+    [Id(2)] public string PhysicianId { get; init; } = string.Empty;
+
+    /// <summary>Red-flag alerts raised during the consultation.</summary>
+    [Id(3)] public ImmutableArray<VisitAlert> Alerts { get; init; } = [];
+
+    /// <summary>Messages, oldest first.</summary>
+    [Id(4)] public ImmutableArray<VisitMessage> Messages { get; init; } = [];
+
+    /// <summary>The completion; null unless completed.</summary>
+    [Id(5)] public VisitCompleted? Completion { get; init; }
+
+    /// <summary>The termination; null unless terminated.</summary>
+    [Id(6)] public VisitTerminated? Termination { get; init; }
+
+    /// <summary>Prescriptions signed by the physician.</summary>
+    [Id(7)] public ImmutableArray<PrescriptionSigned> Prescriptions { get; init; } = [];
+}

@@ -1,0 +1,162 @@
+using Triage.Grains.Cases;
+using Triage.Grains.Physicians;
+using Triage.Grains.Visits;
+
+namespace Triage.Grains.Tests;
+
+/// <summary>
+/// Random sequences of bookings, suspensions, reinstatements, licence lapses, takes, starts and
+/// ends, checked against a model of who is whitelisted: no first visit is ever taken or started
+/// by a physician who is not whitelisted at that moment, and no physician holds too many.
+/// </summary>
+[Collection(ClusterGroup.Name)]
+public class MatchingInvariantTests(ClusterFixture fixture)
+{
+    private const string Hospital = "CCCH";
+    private const string Specialty = "nutrition";
+    private const string App = "app-random";
+
+    private sealed class Doctor(string id, bool qualified, DateOnly licenceUntil)
+    {
+        public string Id { get; } = id;
+
+        public bool Qualified { get; } = qualified;
+
+        public DateOnly LicenceUntil { get; } = licenceUntil;
+
+        public bool Suspended { get; set; }
+
+        public bool WhitelistedOn(DateOnly day) => Qualified && !Suspended && day <= LicenceUntil;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task RandomSequences_NeverStartAVisitWithAPhysicianOffTheWhitelist(int seed)
+    {
+        var random = new Random(seed);
+        var grains = fixture.Cluster.GrainFactory;
+        var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(Hospital, Specialty));
+        var doctors = new List<Doctor>();
+        for (var i = 0; i < 5; i++)
+        {
+            var d = new Doctor($"rnd{seed}-{i}-{Guid.NewGuid():N}", qualified: i != 0, licenceUntil: PhysicianGrainTests.Today.AddDays(random.Next(0, 4)));
+            doctors.Add(d);
+            var record = PhysicianGrainTests.Qualified(Hospital, Specialty, d.LicenceUntil) with { Title = d.Qualified ? "attending" : "resident" };
+            await grains.GetGrain<IPhysicianGrain>(d.Id).RegisterAsync(record, "admin-app");
+        }
+
+        var assigned = new Dictionary<Guid, Doctor>();
+        var started = new HashSet<Guid>();
+        var (takes, starts, refusals) = (0, 0, 0);
+        for (var step = 0; step < 150; step++)
+        {
+            var doctor = doctors[random.Next(doctors.Count)];
+            var today = PhysicianGrainTests.Today;
+            switch (random.Next(8))
+            {
+                case 0:
+                case 1:
+                    var caseGrain = grains.GetGrain<ICaseGrain>(Guid.NewGuid());
+                    var opened = await caseGrain.OpenAsync(new CaseOpened(App, string.Empty, "孩子2岁，挑食不爱吃饭，想咨询怎么喂养", new PatientDetails { GuardianPresent = true, AgeMonths = 24 }));
+                    Assert.Equal("nutrition", opened.Decision.Specialty);
+                    await caseGrain.BookAsync(App, Hospital);
+                    break;
+                case 2:
+                    doctor.Suspended = !doctor.Suspended;
+                    var physician = grains.GetGrain<IPhysicianGrain>(doctor.Id);
+                    await (doctor.Suspended ? physician.SuspendAsync("random", "admin-app") : physician.ReinstateAsync("admin-app"));
+                    break;
+                case 3:
+                    if (random.Next(10) == 0)
+                    {
+                        ClusterFixture.Clock.Advance(TimeSpan.FromDays(1));
+                    }
+
+                    break;
+                case 4:
+                case 5:
+                    var open = assigned.Count(a => a.Value == doctor);
+                    try
+                    {
+                        var taken = await queue.TakeAsync(doctor.Id);
+                        Assert.True(doctor.WhitelistedOn(today), $"{doctor.Id} took a case off the whitelist");
+                        Assert.True(open < VisitQueueGrain.MaxOpenVisitsPerPhysician);
+                        if (taken is { } id)
+                        {
+                            assigned[id] = doctor;
+                            takes++;
+                        }
+                    }
+                    catch (VisitRuleException)
+                    {
+                        Assert.True(!doctor.WhitelistedOn(today) || open >= VisitQueueGrain.MaxOpenVisitsPerPhysician);
+                        refusals++;
+                    }
+
+                    break;
+                case 6:
+                    var waiting = assigned.Where(a => !started.Contains(a.Key)).Select(a => a.Key).ToList();
+                    if (waiting.Count > 0)
+                    {
+                        var id = waiting[random.Next(waiting.Count)];
+                        var owner = assigned[id];
+                        try
+                        {
+                            await grains.GetGrain<ICaseGrain>(id).StartConsultationAsync(owner.Id, "face_recognition");
+                            Assert.True(owner.WhitelistedOn(today), $"{owner.Id} started a visit off the whitelist");
+                            started.Add(id);
+                            starts++;
+                        }
+                        catch (VisitRuleException)
+                        {
+                            Assert.False(owner.WhitelistedOn(today));
+                            refusals++;
+                        }
+                    }
+
+                    break;
+                default:
+                    if (assigned.Count > 0)
+                    {
+                        var (id, owner) = assigned.ElementAt(random.Next(assigned.Count));
+                        var grain = grains.GetGrain<ICaseGrain>(id);
+                        await (started.Contains(id)
+                            ? grain.CompleteAsync(new VisitCompleted(owner.Id, "挑食", "online", "nutrition"))
+                            : grain.TerminateAsync(new VisitTerminated(owner.Id, "unsuitable_online", "线下就诊")));
+                        assigned.Remove(id);
+                    }
+
+                    break;
+            }
+        }
+
+        // The sequences exercised both sides of the rule, or the test proves nothing.
+        Assert.True(takes > 0 && starts > 0 && refusals > 0, $"takes {takes}, starts {starts}, refusals {refusals}");
+    }
+
+    [Fact]
+    public async Task Take_ThirdOpenVisit_IsRefusedSoWorkSpreads()
+    {
+        var grains = fixture.Cluster.GrainFactory;
+        var id = "fair-" + Guid.NewGuid().ToString("N");
+        await grains.GetGrain<IPhysicianGrain>(id).RegisterAsync(PhysicianGrainTests.Qualified("CCCH", "growth"), "admin-app");
+        var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("CCCH", "growth"));
+        for (var i = 0; i < VisitQueueGrain.MaxOpenVisitsPerPhysician + 1; i++)
+        {
+            var c = grains.GetGrain<ICaseGrain>(Guid.NewGuid());
+            var opened = await c.OpenAsync(new CaseOpened(App, string.Empty, "孩子5岁，个子比同龄人矮，想咨询长高", new PatientDetails { GuardianPresent = true, AgeMonths = 60 }));
+            Assert.Equal("online", opened.Decision.Disposition);
+            await c.BookAsync(App, "CCCH");
+        }
+
+        for (var i = 0; i < VisitQueueGrain.MaxOpenVisitsPerPhysician; i++)
+        {
+            Assert.NotNull(await queue.TakeAsync(id));
+        }
+
+        await Assert.ThrowsAsync<VisitRuleException>(() => queue.TakeAsync(id));
+        Assert.Equal(VisitQueueGrain.MaxOpenVisitsPerPhysician, (await queue.GetAsync(id)).OpenVisits.Length);
+    }
+}

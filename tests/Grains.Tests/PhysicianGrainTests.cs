@@ -1,0 +1,94 @@
+using Triage.Grains.Cases;
+using Triage.Grains.Physicians;
+using Triage.Grains.Visits;
+using Triage.Models.Decision;
+
+namespace Triage.Grains.Tests;
+
+[Collection(ClusterGroup.Name)]
+public class PhysicianGrainTests(ClusterFixture fixture)
+{
+    internal static DateOnly Today => BeijingCalendar.DateOf(ClusterFixture.Clock.GetUtcNow());
+
+    internal static PhysicianRecord Qualified(string hospital = "BCH", string specialty = "dermatology", DateOnly? licenceUntil = null) => new()
+    {
+        LicenceNumber = "110000000000001",
+        LicenceSpecialties = [specialty],
+        LicenceValidUntil = licenceUntil ?? Today.AddYears(2),
+        Hospital = hospital,
+        Title = "attending",
+        IndependentPracticeSince = Today.AddYears(-5),
+        InternetFollowUpSince = Today.AddYears(-2),
+        TrainingPassedOn = Today.AddMonths(-1),
+    };
+
+    private IPhysicianGrain Physician() => fixture.Cluster.GrainFactory.GetGrain<IPhysicianGrain>("doc-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Register_QualifiedPhysician_IsWhitelistedAndAudited()
+    {
+        var view = await Physician().RegisterAsync(Qualified(), "admin-app");
+
+        Assert.True(view.Standing.Whitelisted);
+        Assert.Equal<string>(["dermatology"], view.Standing.Specialties);
+        Assert.Equal([PhysicianEventTypes.Registered, PhysicianEventTypes.StandingChanged], view.Events.Select(e => e.Type));
+        Assert.All(view.Events, e => Assert.Equal("admin-app", e.Actor));
+        Assert.True(view.ChainValid);
+    }
+
+    [Fact]
+    public async Task Register_ResidentTitle_IsNotWhitelistedWithTheReason()
+    {
+        var view = await Physician().RegisterAsync(Qualified() with { Title = "resident" }, "admin-app");
+
+        Assert.False(view.Standing.Whitelisted);
+        Assert.Contains(view.Standing.Failures, f => f.StartsWith("title:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SuspendThenReinstate_TakesOffAndPutsBackWithEveryChangeAudited()
+    {
+        var physician = Physician();
+        await physician.RegisterAsync(Qualified(), "admin-app");
+
+        var suspended = await physician.SuspendAsync("complaint under review", "admin-app");
+        Assert.False(suspended.Standing.Whitelisted);
+        Assert.Equal("complaint under review", suspended.SuspensionReason);
+
+        var back = await physician.ReinstateAsync("admin-app");
+        Assert.True(back.Standing.Whitelisted);
+        Assert.Equal(
+            [PhysicianEventTypes.Registered, PhysicianEventTypes.StandingChanged, PhysicianEventTypes.Suspended, PhysicianEventTypes.StandingChanged, PhysicianEventTypes.Reinstated, PhysicianEventTypes.StandingChanged],
+            back.Events.Select(e => e.Type));
+        Assert.True(back.ChainValid);
+    }
+
+    [Fact]
+    public async Task LicenceLapse_TakesThePhysicianOffByItselfAndTheAuditSaysSo()
+    {
+        var physician = Physician();
+        await physician.RegisterAsync(Qualified(licenceUntil: Today), "admin-app");
+        Assert.True((await physician.GetStandingAsync())!.Whitelisted);
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromDays(1));
+        var standing = await physician.GetStandingAsync();
+
+        Assert.False(standing!.Whitelisted);
+        Assert.Contains(standing.Failures, f => f.StartsWith("licence_expired:", StringComparison.Ordinal));
+        var view = await physician.GetAsync();
+        Assert.Equal(PhysicianEventTypes.StandingChanged, view!.Events[^1].Type);
+        Assert.Equal("whitelist_rules", view.Events[^1].Actor);
+    }
+
+    [Fact]
+    public async Task Suspend_Unregistered_IsRefused()
+    {
+        await Assert.ThrowsAsync<VisitRuleException>(() => Physician().SuspendAsync("x", "admin-app"));
+    }
+
+    [Fact]
+    public async Task Get_Unregistered_IsNull()
+    {
+        Assert.Null(await Physician().GetAsync());
+    }
+}

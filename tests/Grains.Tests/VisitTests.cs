@@ -1,0 +1,227 @@
+using Triage.Grains.Cases;
+using Triage.Grains.Physicians;
+using Triage.Grains.Visits;
+
+namespace Triage.Grains.Tests;
+
+/// <summary>The online first visit on the case grain: booking, taking, the consultation and its end.</summary>
+[Collection(ClusterGroup.Name)]
+public class VisitTests(ClusterFixture fixture)
+{
+    private const string App = "app-a";
+    private const string Eczema = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好";
+
+    private IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    private async Task<(ICaseGrain Case, Guid Id)> OpenOnlineCaseAsync(string complaint = Eczema, PatientDetails? patient = null)
+    {
+        var id = Guid.NewGuid();
+        var grain = Grains.GetGrain<ICaseGrain>(id);
+        var view = await grain.OpenAsync(new CaseOpened(App, string.Empty, complaint, patient ?? new PatientDetails { GuardianPresent = true, AgeMonths = 8 }));
+        Assert.Equal("online", view.Decision.Disposition);
+        return (grain, id);
+    }
+
+    // Each test has its own hospital queue so that tests never take each other's cases.
+    private async Task<(ICaseGrain Case, string Physician)> TakenCaseAsync(string complaint = Eczema, PatientDetails? patient = null)
+    {
+        var hospital = "BCH";
+        var physicianId = "doc-" + Guid.NewGuid().ToString("N");
+        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified(hospital), "admin-app");
+        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, "dermatology"));
+        var (grain, id) = await OpenOnlineCaseAsync(complaint, patient);
+        await grain.BookAsync(App, hospital);
+        // Older cases from other tests may wait in the shared queue: take until ours comes out.
+        for (var i = 0; i < 1000; i++)
+        {
+            var taken = await queue.TakeAsync(physicianId);
+            Assert.NotNull(taken);
+            if (taken == id)
+            {
+                return (grain, physicianId);
+            }
+
+            await Grains.GetGrain<ICaseGrain>(taken!.Value).TerminateAsync(new VisitTerminated(physicianId, "unsuitable_online", "test cleanup"));
+        }
+
+        throw new InvalidOperationException("case never came out of the queue");
+    }
+
+    [Fact]
+    public async Task Book_OnlineCaseWithGuardian_QueuesIt()
+    {
+        var (grain, _) = await OpenOnlineCaseAsync();
+        var view = await grain.BookAsync(App, "bch");
+
+        Assert.Equal(VisitStage.Booked, view!.Visit.Stage);
+        Assert.Equal("BCH", view.Visit.Booking!.Hospital);
+        Assert.Equal(VisitEventTypes.Booked, view.Events[^1].Type);
+    }
+
+    [Fact]
+    public async Task Book_WithoutGuardian_IsRefusedNamingTheField()
+    {
+        var (grain, _) = await OpenOnlineCaseAsync(patient: new PatientDetails { AgeMonths = 8 });
+        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.BookAsync(App, "BCH"));
+        Assert.StartsWith("patient.guardian_present", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Book_EmergencyCase_IsRefused()
+    {
+        var grain = Grains.GetGrain<ICaseGrain>(Guid.NewGuid());
+        await grain.OpenAsync(new CaseOpened(App, string.Empty, "宝宝抽搐了，叫不醒", new PatientDetails { GuardianPresent = true }));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.BookAsync(App, "BCH"));
+    }
+
+    [Fact]
+    public async Task Book_AnotherAppsCase_IsNotFound()
+    {
+        var (grain, _) = await OpenOnlineCaseAsync();
+        Assert.Null(await grain.BookAsync("app-b", "BCH"));
+    }
+
+    [Fact]
+    public async Task Take_PhysicianNotWhitelisted_IsRefused()
+    {
+        var physicianId = "doc-" + Guid.NewGuid().ToString("N");
+        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified() with { Title = "resident" }, "admin-app");
+        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", "dermatology"));
+        await Assert.ThrowsAsync<VisitRuleException>(() => queue.TakeAsync(physicianId));
+    }
+
+    [Fact]
+    public async Task Take_PhysicianOfAnotherHospital_IsRefused()
+    {
+        var physicianId = "doc-" + Guid.NewGuid().ToString("N");
+        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified("CCCH"), "admin-app");
+        await Assert.ThrowsAsync<VisitRuleException>(() => Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", "dermatology")).TakeAsync(physicianId));
+    }
+
+    [Fact]
+    public async Task FullVisit_StartMessageComplete_RecordsEachStepInTheChain()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+
+        var started = await grain.StartConsultationAsync(physician, "face_recognition");
+        Assert.Equal(VisitStage.InConsultation, started!.Visit.Stage);
+        await grain.AddMessageAsync(physician, new VisitMessage(VisitMessage.Physician, "湿疹范围多大？"));
+        var answered = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "两边脸颊都有，有点痒"));
+        Assert.Empty(answered!.Visit.Alerts);
+
+        var done = await grain.CompleteAsync(new VisitCompleted(physician, "婴儿湿疹", "online", "dermatology"));
+        Assert.Equal(VisitStage.Completed, done!.Visit.Stage);
+        Assert.Equal("婴儿湿疹", done.Visit.Completion!.Diagnosis);
+        Assert.True(done.ChainValid);
+        Assert.Contains(done.Events, e => e.Type == VisitEventTypes.Started && e.Payload.Contains("face_recognition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Message_ParentDescribesASeizure_RaisesAnAlertSuggestingEmergencyTermination()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+
+        var view = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "刚才孩子突然抽搐了，两眼上翻"));
+
+        var alert = Assert.Single(view!.Visit.Alerts);
+        Assert.Contains("seizure", alert.RedFlags);
+        Assert.Equal("emergency", alert.SuggestedTermination);
+        Assert.Equal("emergency", view.Decision.Disposition);
+
+        var ended = await grain.TerminateAsync(new VisitTerminated(physician, "emergency", "请立即去急诊"));
+        Assert.Equal(VisitStage.Terminated, ended!.Visit.Stage);
+    }
+
+    [Fact]
+    public async Task Start_WithoutRealNameCheck_IsRefused()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, " "));
+        Assert.StartsWith("real_name_check", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PhysicianSuspendedAfterTaking_IsRefused()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await Grains.GetGrain<IPhysicianGrain>(physician).SuspendAsync("under review", "admin-app");
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, "face_recognition"));
+    }
+
+    [Fact]
+    public async Task IllegalTransitions_AreRefusedWithTheStageNamed()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", "online", "dermatology")));
+        Assert.Contains("Assigned", e.Message, StringComparison.Ordinal);
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, "face_recognition"));
+        await grain.TerminateAsync(new VisitTerminated(physician, "condition_changed", "线下就诊"));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", "online", "dermatology")));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "还在吗")));
+    }
+
+    [Fact]
+    public async Task Complete_WithoutDiagnosisOrWithUnknownDisposition_IsRefused()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "", "online", "dermatology")));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", "maybe", "dermatology")));
+    }
+
+    [Fact]
+    public async Task Terminate_UnknownReason_IsRefused()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.TerminateAsync(new VisitTerminated(physician, "bored", "")));
+    }
+
+    [Fact]
+    public async Task AnotherPhysician_SeesAndDoesNothing()
+    {
+        var (grain, _) = await TakenCaseAsync();
+        Assert.Null(await grain.GetForPhysicianAsync("doc-other"));
+        Assert.Null(await grain.StartConsultationAsync("doc-other", "face_recognition"));
+    }
+
+    [Theory]
+    [InlineData("吗啡", "ordinary")]
+    [InlineData("地西泮片", "ordinary")]
+    [InlineData("Methylphenidate", "ordinary")]
+    [InlineData("某药", "psychotropic")]
+    [InlineData("某药", "narcotic")]
+    public async Task Prescribe_SpeciallyControlledDrug_IsRefused(string drug, string drugClass)
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(
+            new PrescriptionSigned(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次"), new PrescriptionItem(drug, drugClass, "1 片")], "sig-1", true, true)));
+        Assert.StartsWith("items[1]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prescribe_ChildUnderSixWithoutBothPresences_IsRefused()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        PrescriptionSigned Rx(bool guardian, bool doctor) => new(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次")], "sig-1", guardian, doctor);
+
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(Rx(true, false)));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(Rx(false, true)));
+        var view = await grain.PrescribeAsync(Rx(true, true));
+        var rx = Assert.Single(view!.Visit.Prescriptions);
+        Assert.Equal(physician, rx.PhysicianId);
+        Assert.Equal(physician, view.Events[^1].Actor);
+    }
+
+    [Fact]
+    public async Task Prescribe_Unsigned_IsRefused()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("炉甘石洗剂", "ordinary", "外用")], "", true, true)));
+        Assert.StartsWith("signature", e.Message, StringComparison.Ordinal);
+    }
+}
