@@ -27,6 +27,8 @@ public sealed class TriageServiceHost : IAsyncDisposable
     public const string KeyB = "key-app-b";
     public const string KeyEvaluator = "key-evaluator";
     public const string KeyAdmin = "key-admin";
+    public const string KeyDoctor1 = "key-doc-1";
+    public const string KeyDoctor2 = "key-doc-2";
 
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];
@@ -71,6 +73,12 @@ public sealed class TriageServiceHost : IAsyncDisposable
             ["Auth:ApiKeys:3:AppId"] = "ops",
             ["Auth:ApiKeys:3:KeySha256"] = Hash(KeyAdmin),
             ["Auth:ApiKeys:3:Roles:0"] = "admin",
+            ["Auth:ApiKeys:4:AppId"] = "doc-1",
+            ["Auth:ApiKeys:4:KeySha256"] = Hash(KeyDoctor1),
+            ["Auth:ApiKeys:4:Roles:0"] = "physician",
+            ["Auth:ApiKeys:5:AppId"] = "doc-2",
+            ["Auth:ApiKeys:5:KeySha256"] = Hash(KeyDoctor2),
+            ["Auth:ApiKeys:5:Roles:0"] = "physician",
         });
         if (overrides is not null)
         {
@@ -92,11 +100,17 @@ public sealed class TriageServiceHost : IAsyncDisposable
         return client;
     }
 
-    public AdminService.AdminServiceClient Admin(string apiKey = KeyAdmin)
+    public AdminService.AdminServiceClient Admin(string apiKey = KeyAdmin) => Client(i => new AdminService.AdminServiceClient(i), apiKey);
+
+    public PhysicianAdminService.PhysicianAdminServiceClient PhysicianAdmin(string apiKey = KeyAdmin) => Client(i => new PhysicianAdminService.PhysicianAdminServiceClient(i), apiKey);
+
+    public PhysicianService.PhysicianServiceClient Physician(string apiKey = KeyDoctor1) => Client(i => new PhysicianService.PhysicianServiceClient(i), apiKey);
+
+    private T Client<T>(Func<global::Grpc.Core.CallInvoker, T> create, string apiKey)
     {
         var channel = GrpcChannel.ForAddress(GrpcAddress);
         _channels.Add(channel);
-        return new AdminService.AdminServiceClient(global::Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), metadata =>
+        return create(global::Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), metadata =>
         {
             metadata.Add("x-api-key", apiKey);
             return metadata;

@@ -11,4 +11,7 @@ public static class CaseEventTypes
 
     /// <summary>A decision was made; body <see cref="CaseAssessed"/>.</summary>
     public const string Assessed = "assessed";
+
+    /// <summary>A decision-support function was invoked for the case; body <see cref="SupportInvoked"/>.</summary>
+    public const string SupportInvoked = "support_invoked";
 }

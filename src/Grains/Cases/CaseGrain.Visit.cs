@@ -164,6 +164,19 @@ public sealed partial class CaseGrain
         return View();
     }
 
+    /// <inheritdoc />
+    public async Task<bool> RecordSupportAsync(string physicianId, SupportInvoked invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        if (!AssignedTo(physicianId))
+        {
+            return false;
+        }
+
+        await AppendAsync(CaseEventTypes.SupportInvoked, "decision_support:" + physicianId, CaseJson.Serialize(invocation));
+        return true;
+    }
+
     private bool AssignedTo(string physicianId) =>
         _opened is not null && _visit.PhysicianId.Length > 0 && _visit.PhysicianId == physicianId;
 

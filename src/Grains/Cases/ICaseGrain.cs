@@ -48,4 +48,7 @@ public interface ICaseGrain : IGrainWithGuidKey
 
     /// <summary>Records the physician's own signed prescription; controlled drugs and missing presences under 6 are refused.</summary>
     Task<CaseView?> PrescribeAsync(Visits.PrescriptionSigned command);
+
+    /// <summary>Writes a decision-support invocation into the case's audit trail; false when not assigned to <paramref name="physicianId"/>.</summary>
+    Task<bool> RecordSupportAsync(string physicianId, SupportInvoked invocation);
 }

@@ -26,22 +26,14 @@ public static class CaseMapper
             Decision = ToDecision(view.Decision),
             ChainValid = view.ChainValid,
             CreatedAt = Timestamp.FromDateTimeOffset(view.CreatedAt),
+            Visit = ToVisit(view.Visit),
         };
         if (view.Patient.GuardianPresent is { } guardian)
         {
             result.GuardianPresent = guardian;
         }
 
-        result.Events.AddRange(view.Events.Select(e => new CaseEvent
-        {
-            Sequence = e.Sequence,
-            Type = e.Type,
-            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
-            Actor = e.Actor,
-            PayloadJson = e.Payload,
-            PreviousHash = e.PreviousHash,
-            Hash = e.Hash,
-        }));
+        result.Events.AddRange(view.Events.Select(ToEvent));
         return result;
     }
 
@@ -73,29 +65,94 @@ public static class CaseMapper
                 _ => Urgency.Routine,
             },
             NextStep = ToText(d.NextStep),
-            Facts = ToFacts(d.Facts),
+            Facts = ToFactsCore(d.Facts),
             ModelVersion = d.ModelVersion,
             PolicyVersion = d.PolicyVersion,
             DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
         };
-        result.RedFlags.AddRange(d.RedFlags.Select(f => new RedFlag
-        {
-            Tag = f.Tag,
-            Severity = f.Severity,
-            Negated = f.Negated,
-            Evidence = new TextSpan { Start = f.Start, Length = f.Length, Text = f.Evidence },
-        }));
+        result.RedFlags.AddRange(d.RedFlags.Select(ToRedFlag));
         result.Reasons.AddRange(d.Reasons.Select(ToText));
         result.Questions.AddRange(d.Questions.Select(ToText));
         result.DispositionProbabilities.AddRange(d.DispositionProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = p.Key, Probability = p.Value }));
         result.SpecialtyProbabilities.AddRange(d.SpecialtyProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = p.Key, Probability = p.Value }));
-        result.Explanation.AddRange(d.Explanation.Select(c => new Contribution { Feature = c.Feature, Target = c.Target, Weight = c.Weight }));
+        result.Explanation.AddRange(d.Explanation.Select(ToContribution));
         return result;
+    }
+
+    /// <summary>A recorded red flag as the API's message.</summary>
+    public static RedFlag ToRedFlag(RedFlagRecord f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new RedFlag { Tag = f.Tag, Severity = f.Severity, Negated = f.Negated, Evidence = new TextSpan { Start = f.Start, Length = f.Length, Text = f.Evidence } };
+    }
+
+    /// <summary>A recorded alert as the API's message.</summary>
+    public static VisitAlert ToAlert(Grains.Visits.VisitAlert a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var alert = new VisitAlert { Disposition = a.Disposition, SuggestedTermination = a.SuggestedTermination };
+        alert.RedFlags.AddRange(a.RedFlags);
+        return alert;
+    }
+
+    /// <summary>A contribution as the API's message.</summary>
+    public static Contribution ToContribution(ContributionRecord c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new Contribution { Feature = c.Feature, Target = c.Target, Weight = c.Weight };
+    }
+
+    private static Visit ToVisit(Grains.Visits.VisitView v)
+    {
+        var visit = new Visit
+        {
+            Stage = (VisitStage)(int)v.Stage,
+            Hospital = v.Booking?.Hospital ?? string.Empty,
+            Specialty = v.Booking?.Specialty ?? string.Empty,
+            PhysicianId = v.PhysicianId,
+            Diagnosis = v.Completion?.Diagnosis ?? string.Empty,
+            FinalDisposition = v.Completion?.FinalDisposition ?? string.Empty,
+            FinalSpecialty = v.Completion?.FinalSpecialty ?? string.Empty,
+            TerminationReason = v.Termination?.Reason ?? string.Empty,
+            TerminationNote = v.Termination?.Note ?? string.Empty,
+        };
+        visit.Alerts.AddRange(v.Alerts.Select(ToAlert));
+        visit.Messages.AddRange(v.Messages.Select(m => new VisitMessage { From = m.From, Text = m.Text }));
+        visit.Prescriptions.AddRange(v.Prescriptions.Select(p =>
+        {
+            var rx = new Prescription { PhysicianId = p.PhysicianId, Signature = p.Signature, GuardianPresent = p.GuardianPresent, PhysicianPresent = p.PhysicianPresent };
+            rx.Items.AddRange(p.Items.Select(i => new PrescriptionItem { Drug = i.Drug, DrugClass = i.DrugClass, Dosage = i.Dosage }));
+            return rx;
+        }));
+        return visit;
+    }
+
+    /// <summary>A recorded event as the API's message.</summary>
+    public static CaseEvent ToEvent(CaseEventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new CaseEvent
+        {
+            Sequence = e.Sequence,
+            Type = e.Type,
+            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
+            Actor = e.Actor,
+            PayloadJson = e.Payload,
+            PreviousHash = e.PreviousHash,
+            Hash = e.Hash,
+        };
+    }
+
+    /// <summary>Recorded facts as the API's message.</summary>
+    public static Facts ToFacts(FactsRecord f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return ToFactsCore(f);
     }
 
     private static LocalizedText ToText(LocalizedTextRecord t) => new() { Code = t.Code, Zh = t.Zh, En = t.En };
 
-    private static Facts ToFacts(FactsRecord f)
+    private static Facts ToFactsCore(FactsRecord f)
     {
         var facts = new Facts { Fever = f.Fever, Sex = f.Sex, Subject = f.Subject };
         if (f.AgeMonths is { } age)

@@ -27,6 +27,11 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists, "case_id: the case already exists"));
         }
+        catch (Triage.Grains.Visits.VisitRuleException e)
+        {
+            // The message names the rule or field and never carries patient data.
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+        }
         catch (Triage.Grains.Storage.JournalConflictException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));

@@ -120,7 +120,7 @@ public static class RequestValidator
         };
     }
 
-    private static void Text(string field, string value, int min, int max)
+    internal static void Text(string field, string value, int min, int max)
     {
         if (value.Length < min || (min > 0 && string.IsNullOrWhiteSpace(value)))
         {
@@ -150,6 +150,6 @@ public static class RequestValidator
         }
     }
 
-    private static RpcException Invalid(string field, string problem) =>
+    internal static RpcException Invalid(string field, string problem) =>
         new(new Status(StatusCode.InvalidArgument, $"{field}: {problem}"));
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Triage.Api.V1;
@@ -45,10 +44,30 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         return CaseMapper.ToCase(view ?? throw NotFound());
     }
 
-    // Another app's case is reported as missing, so case ids cannot be probed.
-    private static RpcException NotFound() => new(new Status(StatusCode.NotFound, "case_id: no such case"));
+    /// <inheritdoc />
+    public override async Task<Case> BookVisit(BookVisitRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caseId = RequestValidator.CaseId(request.CaseId);
+        RequestValidator.Text("hospital", request.Hospital, 1, 32);
+        var view = await grains.GetGrain<ICaseGrain>(caseId).BookAsync(AppId(context), request.Hospital);
+        return CaseMapper.ToCase(view ?? throw NotFound());
+    }
 
-    private static string AppId(ServerCallContext context) =>
-        context.GetHttpContext().User.FindFirstValue(ClaimTypes.NameIdentifier)
-        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "missing caller identity"));
+    /// <inheritdoc />
+    public override async Task<Case> SendParentMessage(ParentMessageRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var caseId = RequestValidator.CaseId(request.CaseId);
+        var text = VisitRequestValidator.Message(request.Text);
+        var appId = AppId(context);
+        var view = await grains.GetGrain<ICaseGrain>(caseId).AddMessageAsync(appId, new Grains.Visits.VisitMessage(Grains.Visits.VisitMessage.Parent, text));
+        return CaseMapper.ToCase(view ?? throw NotFound());
+    }
+
+    private static RpcException NotFound() => CallerIdentity.CaseNotFound();
+
+    private static string AppId(ServerCallContext context) => CallerIdentity.Of(context);
 }

@@ -1,9 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Triage.Grains.Hosting;
 using Triage.Silo.Api;
 using Triage.Silo.Auth;
+using Triage.Support;
+using Triage.Support.Summary;
 
 namespace Triage.Silo.Hosting;
 
@@ -41,8 +44,11 @@ public static class TriageServiceExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TriageRoles.BookingApp, p => p.RequireRole(TriageRoles.BookingApp))
-            .AddPolicy(TriageRoles.Admin, p => p.RequireRole(TriageRoles.Admin));
+            .AddPolicy(TriageRoles.Admin, p => p.RequireRole(TriageRoles.Admin))
+            .AddPolicy(TriageRoles.Physician, p => p.RequireRole(TriageRoles.Physician));
         builder.Services.AddSingleton<ModelReloader>();
+        builder.Services.AddOptions<SupportOptions>().Bind(builder.Configuration.GetSection(SupportOptions.Section));
+        builder.Services.AddHttpClient<DecisionSupport>((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SupportOptions>>().Value.TimeoutSeconds + 5));
         builder.Services.AddHostedService<ModelFolderWatcher>();
 
         builder.Services.AddGrpc(o =>
@@ -63,6 +69,8 @@ public static class TriageServiceExtensions
         app.UseAuthorization();
         app.MapGrpcService<TriageApiService>();
         app.MapGrpcService<AdminApiService>();
+        app.MapGrpcService<PhysicianAdminApiService>();
+        app.MapGrpcService<PhysicianApiService>();
         return app;
     }
 }

@@ -30,6 +30,9 @@ public sealed partial class EligibilityPolicy
         _specialties = [.. pilot.Specialties];
     }
 
+    /// <summary>The pilot's settings the policy decides by.</summary>
+    public PilotOptions Pilot => _pilot;
+
     /// <summary>The WHO growth references the measurements are read against.</summary>
     public GrowthReference Growth { get; }
 

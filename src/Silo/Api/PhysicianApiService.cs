@@ -1,0 +1,111 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Triage.Api.V1;
+using Triage.Grains.Cases;
+using Triage.Grains.Visits;
+using Triage.Silo.Auth;
+using Triage.Support.Filters;
+using Triage.Support.Summary;
+
+namespace Triage.Silo.Api;
+
+/// <summary>
+/// The physician's calls. The caller's key id is the physician id, so a physician can only take
+/// from queues they are whitelisted for and only act on cases they took (others read as missing).
+/// </summary>
+[Authorize(Policy = TriageRoles.Physician)]
+public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport support) : PhysicianService.PhysicianServiceBase
+{
+    /// <inheritdoc />
+    public override async Task<Queue> GetQueue(GetQueueRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (hospital, specialty) = VisitRequestValidator.Queue(request.Hospital, request.Specialty);
+        var view = await grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, specialty)).GetAsync(CallerIdentity.Of(context));
+        var queue = new Queue { Waiting = view.Waiting };
+        queue.OpenCaseIds.AddRange(view.OpenVisits.Select(id => id.ToString()));
+        return queue;
+    }
+
+    /// <inheritdoc />
+    public override async Task<TakeCaseReply> TakeCase(TakeCaseRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (hospital, specialty) = VisitRequestValidator.Queue(request.Hospital, request.Specialty);
+        var physician = CallerIdentity.Of(context);
+        var taken = await grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, specialty)).TakeAsync(physician);
+        if (taken is not { } caseId)
+        {
+            return new TakeCaseReply { Taken = false };
+        }
+
+        var view = await grains.GetGrain<ICaseGrain>(caseId).GetForPhysicianAsync(physician);
+        return new TakeCaseReply { Taken = true, Case = CaseMapper.ToCase(view ?? throw CallerIdentity.CaseNotFound()) };
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> GetVisitCase(GetVisitCaseRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Map(await Grain(request.CaseId).GetForPhysicianAsync(CallerIdentity.Of(context)));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Brief> GetBrief(GetBriefRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var physician = CallerIdentity.Of(context);
+        var grain = Grain(request.CaseId);
+        var view = await grain.GetForPhysicianAsync(physician) ?? throw CallerIdentity.CaseNotFound();
+        var brief = await support.BriefAsync(view, new CaseAuditTrail(grain, physician), context.CancellationToken);
+        return PhysicianMapper.ToBrief(brief);
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> StartConsultation(StartConsultationRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        RequestValidator.Text("real_name_check", request.RealNameCheck, 1, 64);
+        return Map(await grain.StartConsultationAsync(CallerIdentity.Of(context), request.RealNameCheck));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> SendMessage(PhysicianMessageRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        var text = VisitRequestValidator.Message(request.Text);
+        var physician = CallerIdentity.Of(context);
+        return Map(await grain.AddMessageAsync(physician, new Grains.Visits.VisitMessage(Grains.Visits.VisitMessage.Physician, text)));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> TerminateVisit(TerminateVisitRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        return Map(await grain.TerminateAsync(VisitRequestValidator.Validate(request, CallerIdentity.Of(context))));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> CompleteVisit(CompleteVisitRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        return Map(await grain.CompleteAsync(VisitRequestValidator.Validate(request, CallerIdentity.Of(context))));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> Prescribe(PrescribeRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        return Map(await grain.PrescribeAsync(VisitRequestValidator.Validate(request, CallerIdentity.Of(context))));
+    }
+
+    private ICaseGrain Grain(string caseId) => grains.GetGrain<ICaseGrain>(RequestValidator.CaseId(caseId));
+
+    private static Case Map(CaseView? view) => CaseMapper.ToCase(view ?? throw CallerIdentity.CaseNotFound());
+}

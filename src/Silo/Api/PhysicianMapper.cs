@@ -1,0 +1,89 @@
+using System.Globalization;
+using Triage.Api.V1;
+using Triage.Grains.Physicians;
+using Triage.Models.Growth;
+using Triage.Support.Brief;
+
+namespace Triage.Silo.Api;
+
+/// <summary>Maps physicians and briefs to the API's messages.</summary>
+public static class PhysicianMapper
+{
+    /// <summary>A physician as the admin API shows it.</summary>
+    public static Physician ToPhysician(PhysicianView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var c = view.Credentials;
+        var credentials = new RegisterPhysicianRequest
+        {
+            PhysicianId = view.PhysicianId,
+            LicenceNumber = c.LicenceNumber,
+            LicenceValidUntil = Format(c.LicenceValidUntil),
+            Hospital = c.Hospital,
+            Title = c.Title,
+            IndependentPracticeSince = Format(c.IndependentPracticeSince),
+            InternetFollowUpSince = Format(c.InternetFollowUpSince),
+            TrainingPassedOn = Format(c.TrainingPassedOn),
+        };
+        credentials.LicenceSpecialties.AddRange(c.LicenceSpecialties);
+        var result = new Physician
+        {
+            PhysicianId = view.PhysicianId,
+            Credentials = credentials,
+            Suspended = view.Suspended,
+            SuspensionReason = view.SuspensionReason,
+            Whitelisted = view.Standing.Whitelisted,
+            ChangesOn = Format(view.Standing.ChangesOn),
+            ChainValid = view.ChainValid,
+        };
+        result.Specialties.AddRange(view.Standing.Specialties);
+        result.Failures.AddRange(view.Standing.Failures);
+        result.Events.AddRange(view.Events.Select(CaseMapper.ToEvent));
+        return result;
+    }
+
+    /// <summary>A brief as the physician API shows it.</summary>
+    public static Brief ToBrief(CaseBrief brief)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        var result = new Brief
+        {
+            CaseId = brief.CaseId.ToString(),
+            Stage = (VisitStage)(int)brief.Stage,
+            Facts = CaseMapper.ToFacts(brief.Facts),
+            Disposition = brief.Disposition,
+            Specialty = brief.Specialty,
+            ModelVersion = brief.ModelVersion,
+            Summary = brief.Summary ?? string.Empty,
+            SummaryNote = brief.SummaryNote ?? string.Empty,
+        };
+        result.ParentText.AddRange(brief.ParentText);
+        result.RedFlags.AddRange(brief.RedFlags.Select(CaseMapper.ToRedFlag));
+        result.DeniedRedFlags.AddRange(brief.DeniedRedFlags.Select(CaseMapper.ToRedFlag));
+        result.Explanation.AddRange(brief.Explanation.Select(CaseMapper.ToContribution));
+        result.GrowthScores.AddRange(brief.GrowthScores.Select(ToScore));
+        result.SuggestedQuestions.AddRange(brief.SuggestedQuestions);
+        result.Alerts.AddRange(brief.Alerts.Select(CaseMapper.ToAlert));
+        return result;
+    }
+
+    private static GrowthScore ToScore(GrowthZScore s) => new()
+    {
+        Indicator = s.Indicator switch
+        {
+            GrowthIndicator.HeightForAge => "height_for_age",
+            GrowthIndicator.WeightForAge => "weight_for_age",
+            GrowthIndicator.BmiForAge => "bmi_for_age",
+            GrowthIndicator.WeightForLength => "weight_for_length",
+            _ => "weight_for_height",
+        },
+        Sex = s.Sex == Models.Facts.Sex.Female ? "female" : "male",
+        Z = s.Z,
+        Measured = Math.Round(s.Measured, 2),
+        Median = Math.Round(s.Median, 2),
+        Reference = s.Reference,
+        Plausible = s.Plausible,
+    };
+
+    private static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+}

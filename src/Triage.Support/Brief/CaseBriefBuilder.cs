@@ -1,0 +1,50 @@
+using Triage.Grains.Cases;
+using Triage.Grains.Visits;
+using Triage.Models.Facts;
+using Triage.Models.Growth;
+using Triage.Models.RedFlags;
+
+namespace Triage.Support.Brief;
+
+/// <summary>
+/// Builds the brief from what the case journal recorded: the latest decision's facts, flags and
+/// explanation, WHO z-scores for growth and nutrition cases, and the specialty's questions.
+/// Deterministic: the same case gives the same brief; a language model only adds a summary on top.
+/// </summary>
+public sealed class CaseBriefBuilder(GrowthReference growth)
+{
+    private readonly GrowthReference _growth = growth ?? throw new ArgumentNullException(nameof(growth));
+
+    /// <summary>The brief of <paramref name="view"/>.</summary>
+    public CaseBrief Build(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var d = view.Decision;
+        var scores = d.Specialty is "growth" or "nutrition" && d.Facts.AgeMonths is { } age && (d.Facts.HeightCm is not null || d.Facts.WeightKg is not null)
+            ? MeasuredRedFlags.ZScores(_growth, SexOf(d.Facts.Sex), age, d.Facts.HeightCm, d.Facts.WeightKg)
+            : [];
+        return new CaseBrief
+        {
+            CaseId = view.CaseId,
+            Stage = view.Visit.Stage,
+            ParentText = [view.Complaint, .. view.Visit.Messages.Where(m => m.From == VisitMessage.Parent).Select(m => m.Text)],
+            Facts = d.Facts,
+            RedFlags = [.. d.RedFlags.Where(f => !f.Negated)],
+            DeniedRedFlags = [.. d.RedFlags.Where(f => f.Negated)],
+            Disposition = d.Disposition,
+            Specialty = d.Specialty,
+            ModelVersion = d.ModelVersion,
+            Explanation = d.Explanation,
+            GrowthScores = [.. scores],
+            SuggestedQuestions = [.. SpecialtyQuestions.For(d.Specialty)],
+            Alerts = view.Visit.Alerts,
+        };
+    }
+
+    private static Sex SexOf(string sex) => sex switch
+    {
+        "female" => Sex.Female,
+        "male" => Sex.Male,
+        _ => Sex.Unknown,
+    };
+}

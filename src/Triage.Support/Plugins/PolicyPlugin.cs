@@ -1,0 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+using Triage.Models.Decision;
+using Triage.Models.RedFlags;
+
+namespace Triage.Support.Plugins;
+
+/// <summary>The pilot's rules as a kernel plugin: what may be done online, and when to stop.</summary>
+public sealed class PolicyPlugin(PilotOptions pilot)
+{
+    /// <summary>The red flags and what each means.</summary>
+    [SuppressMessage("Performance", "CA1822", Justification = "Kernel functions are discovered on the plugin instance.")]
+    [KernelFunction("red_flags"), Description("The policy's red flags: emergency tags (go to an emergency department now) and offline tags (in-person visit, not online).")]
+    public RedFlagLists RedFlags() => new(RedFlagCatalog.EmergencyTags, [.. RedFlagCatalog.OfflineTags, .. MeasuredRedFlags.ExtraTags.Keys]);
+
+    /// <summary>Whether a hospital offers a specialty online.</summary>
+    [KernelFunction("hospital_offers"), Description("Whether a pilot hospital offers online first visits in a specialty.")]
+    public bool HospitalOffers(
+        [Description("Hospital code, e.g. BCH or CCCH")] string hospital,
+        [Description("growth, nutrition or dermatology")] string specialty) =>
+        pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase)
+            && h.Specialties.Any(s => string.Equals(s.ToString(), specialty, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>The rules that bind an online first visit.</summary>
+    [KernelFunction("visit_rules"), Description("The rules binding an online first visit: guardian presence, termination conditions, and who may prescribe.")]
+    public IReadOnlyList<string> VisitRules() =>
+    [
+        "A guardian must be present throughout an online first visit.",
+        "When the condition changes or proves unsuitable, the physician ends the online visit at once and directs the child to an in-person visit (reasons: condition_changed, unsuitable_online, emergency).",
+        "Only the treating physician writes and signs a prescription; decision support never drafts one.",
+        "No online prescription of narcotic, psychotropic or other specially controlled drugs.",
+        "An online prescription for a child under 6 needs a guardian and a relevant physician present.",
+        $"The pilot runs {pilot.Start:yyyy-MM-dd} to {pilot.End:yyyy-MM-dd}.",
+    ];
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Grpc.Core;
+using Triage.Api.V1;
+
+namespace Triage.EndToEnd.Tests;
+
+/// <summary>The physician's and the administrator's calls, end to end over gRPC and JSON on loopback.</summary>
+public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    private const string Eczema = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好";
+
+    private TriageServiceHost Host => fixture.Host;
+
+    private static string Day(int years = 0, int days = 0) =>
+        DateOnly.FromDateTime(TriageServiceHost.Clock.GetUtcNow().UtcDateTime).AddYears(years).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static RegisterPhysicianRequest Registration(string id, string hospital = "BCH", string title = "attending")
+    {
+        var r = new RegisterPhysicianRequest
+        {
+            PhysicianId = id,
+            LicenceNumber = "110000000000001",
+            LicenceValidUntil = Day(years: 2),
+            Hospital = hospital,
+            Title = title,
+            IndependentPracticeSince = Day(years: -5),
+            InternetFollowUpSince = Day(years: -2),
+            TrainingPassedOn = Day(days: -30),
+        };
+        r.LicenceSpecialties.AddRange(["dermatology", "growth"]);
+        return r;
+    }
+
+    private async Task<string> BookedCaseAsync(string complaint = Eczema, Patient? patient = null)
+    {
+        var reply = await Host.Grpc().AssessAsync(new AssessRequest { Complaint = complaint, GuardianPresent = true, Patient = patient ?? new Patient { AgeMonths = 8 } });
+        Assert.Equal(Disposition.Online, reply.Decision.Disposition);
+        await Host.Grpc().BookVisitAsync(new BookVisitRequest { CaseId = reply.CaseId, Hospital = "BCH" });
+        return reply.CaseId;
+    }
+
+    // Takes from the queue until our case comes out; any older case is terminated so the queue drains.
+    private async Task TakeAsync(string caseId, string specialty = "dermatology", string key = TriageServiceHost.KeyDoctor1)
+    {
+        var doctor = Host.Physician(key);
+        for (var i = 0; i < 50; i++)
+        {
+            var taken = await doctor.TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = specialty });
+            Assert.True(taken.Taken);
+            if (taken.Case.CaseId == caseId)
+            {
+                return;
+            }
+
+            await doctor.TerminateVisitAsync(new TerminateVisitRequest { CaseId = taken.Case.CaseId, Reason = "unsuitable_online" });
+        }
+
+        throw new InvalidOperationException("case never came out of the queue");
+    }
+
+    private async Task RegisterDoctorsAsync()
+    {
+        await Host.PhysicianAdmin().RegisterPhysicianAsync(Registration("doc-1"));
+        await Host.PhysicianAdmin().RegisterPhysicianAsync(Registration("doc-2"));
+    }
+
+    [Fact]
+    public async Task RegisterPhysician_OverJson_ReturnsTheStandingAndTheAudit()
+    {
+        var body = JsonSerializer.Serialize(new
+        {
+            physicianId = "doc-json",
+            licenceNumber = "110000000000009",
+            licenceSpecialties = new[] { "nutrition" },
+            hospital = "CCCH",
+            title = "resident",
+            independentPracticeSince = Day(years: -1),
+            internetFollowUpSince = Day(years: -1),
+            trainingPassedOn = Day(days: -1),
+        });
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/admin/physicians", body, TriageServiceHost.KeyAdmin));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(doc.RootElement.GetProperty("whitelisted").GetBoolean());
+        var failures = doc.RootElement.GetProperty("failures").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Contains(failures, f => f.StartsWith("title:", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("independent_practice:", StringComparison.Ordinal));
+        Assert.Equal("ops", doc.RootElement.GetProperty("events")[0].GetProperty("actor").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"physicianId":"doc 1","licenceNumber":"1","licenceSpecialties":["growth"],"hospital":"BCH","title":"chief"}""", "physician_id")]
+    [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["cardiology"],"hospital":"BCH","title":"chief"}""", "licence_specialties[0]")]
+    [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["growth"],"hospital":"BCH","title":"intern"}""", "title")]
+    [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["growth"],"hospital":"BCH","title":"chief","trainingPassedOn":"2026-13-01"}""", "training_passed_on")]
+    public async Task RegisterPhysician_BadField_Is400NamingIt(string body, string field)
+    {
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/admin/physicians", body, TriageServiceHost.KeyAdmin));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PhysicianAdmin_WithABookingAppKey_IsForbidden()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => Host.PhysicianAdmin(TriageServiceHost.KeyA).RegisterPhysicianAsync(Registration("doc-9")).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Visit_EndToEnd_BookTakeBriefStartAlertTerminate()
+    {
+        await RegisterDoctorsAsync();
+        var caseId = await BookedCaseAsync();
+        await TakeAsync(caseId);
+        var doctor = Host.Physician();
+
+        // Another physician, and the booking app's own reads, see only what is theirs.
+        var other = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyDoctor2).GetVisitCaseAsync(new GetVisitCaseRequest { CaseId = caseId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, other.StatusCode);
+
+        var brief = await doctor.GetBriefAsync(new GetBriefRequest { CaseId = caseId });
+        Assert.Equal("dermatology", brief.Specialty);
+        Assert.Equal("online", brief.Disposition);
+        Assert.Contains(brief.DeniedRedFlags, f => f.Tag == "infant_fever" || f.Evidence.Text == "发烧");
+        Assert.NotEmpty(brief.SuggestedQuestions);
+        Assert.NotEmpty(brief.Explanation);
+        Assert.Empty(brief.Summary);
+        Assert.Equal("no language model configured", brief.SummaryNote);
+
+        var started = await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
+        Assert.Equal(VisitStage.InConsultation, started.Visit.Stage);
+
+        var afterMessage = await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = caseId, Text = "医生，孩子刚才突然抽搐了，叫不醒" });
+        var alert = Assert.Single(afterMessage.Visit.Alerts);
+        Assert.Equal("emergency", alert.SuggestedTermination);
+        Assert.Contains("seizure", alert.RedFlags);
+
+        var alertedBrief = await doctor.GetBriefAsync(new GetBriefRequest { CaseId = caseId });
+        Assert.Single(alertedBrief.Alerts);
+        Assert.Equal(2, alertedBrief.ParentText.Count);
+
+        var ended = await doctor.TerminateVisitAsync(new TerminateVisitRequest { CaseId = caseId, Reason = "emergency", Note = "请立即到急诊" });
+        Assert.Equal(VisitStage.Terminated, ended.Visit.Stage);
+        Assert.True(ended.ChainValid);
+        var types = ended.Events.Select(e => e.Type).ToList();
+        Assert.Equal(["case_opened", "assessed", "visit_booked", "visit_assigned", "consultation_started", "visit_message", "assessed", "visit_alert", "visit_terminated"], types);
+    }
+
+    [Fact]
+    public async Task Visit_GrowthCase_BriefHasWhoZScoresAndTheVisitCompletes()
+    {
+        await RegisterDoctorsAsync();
+        var caseId = await BookedCaseAsync("女儿5岁，身高105厘米，体重17公斤，比同班同学矮，想咨询怎么长高", new Patient { AgeMonths = 60, Sex = Sex.Female });
+        await TakeAsync(caseId, "growth");
+        var doctor = Host.Physician();
+
+        var brief = await doctor.GetBriefAsync(new GetBriefRequest { CaseId = caseId });
+        var height = Assert.Single(brief.GrowthScores, s => s.Indicator == "height_for_age");
+        Assert.Equal("female", height.Sex);
+        Assert.Equal("WHO Child Growth Standards 2006", height.Reference);
+        Assert.InRange(height.Z, -1.5, -0.5);
+        Assert.Contains(brief.GrowthScores, s => s.Indicator == "weight_for_height");
+
+        await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
+        var done = await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "家族性矮小可能", FinalDisposition = "online", FinalSpecialty = "growth" });
+        Assert.Equal(VisitStage.Completed, done.Visit.Stage);
+        Assert.Equal("growth", done.Visit.FinalSpecialty);
+    }
+
+    [Fact]
+    public async Task Prescribe_ControlledDrugIsRefusedAndTheSignedOneIsRecorded()
+    {
+        await RegisterDoctorsAsync();
+        var caseId = await BookedCaseAsync();
+        await TakeAsync(caseId);
+        var doctor = Host.Physician();
+        await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
+
+        var controlled = new PrescribeRequest { CaseId = caseId, Signature = "sig", GuardianPresent = true, PhysicianPresent = true };
+        controlled.Items.Add(new PrescriptionItem { Drug = "地西泮", DrugClass = "ordinary", Dosage = "1mg" });
+        var refused = await Assert.ThrowsAsync<RpcException>(() => doctor.PrescribeAsync(controlled).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.StartsWith("items[0]", refused.Status.Detail, StringComparison.Ordinal);
+
+        var ordinary = new PrescribeRequest { CaseId = caseId, Signature = "sig", GuardianPresent = true, PhysicianPresent = true };
+        ordinary.Items.Add(new PrescriptionItem { Drug = "丁酸氢化可的松乳膏", Dosage = "外用 每日1次" });
+        var recorded = await doctor.PrescribeAsync(ordinary);
+        var rx = Assert.Single(recorded.Visit.Prescriptions);
+        Assert.Equal("doc-1", rx.PhysicianId);
+        Assert.Equal("ordinary", rx.Items[0].DrugClass);
+
+        await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "婴儿湿疹", FinalDisposition = "online", FinalSpecialty = "dermatology" });
+    }
+
+    [Fact]
+    public async Task TakeCase_SuspendedPhysician_IsRefused()
+    {
+        await RegisterDoctorsAsync();
+        await Host.PhysicianAdmin().SuspendPhysicianAsync(new SuspendPhysicianRequest { PhysicianId = "doc-2", Reason = "under review" });
+        try
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyDoctor2).TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = "dermatology" }).ResponseAsync);
+            Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+            Assert.StartsWith("physician:", e.Status.Detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Host.PhysicianAdmin().ReinstatePhysicianAsync(new ReinstatePhysicianRequest { PhysicianId = "doc-2" });
+        }
+    }
+
+    [Fact]
+    public async Task BookVisit_EmergencyCase_IsRefusedNamingTheRule()
+    {
+        var reply = await Host.Grpc().AssessAsync(new AssessRequest { Complaint = "孩子抽搐，口吐白沫", GuardianPresent = true });
+        var e = await Assert.ThrowsAsync<RpcException>(() => Host.Grpc().BookVisitAsync(new BookVisitRequest { CaseId = reply.CaseId, Hospital = "BCH" }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.StartsWith("visit:", e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PhysicianCalls_WithABookingAppKey_AreForbidden()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyA).GetQueueAsync(new GetQueueRequest { Hospital = "BCH", Specialty = "growth" }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
+    }
+}
