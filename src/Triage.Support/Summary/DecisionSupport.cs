@@ -79,8 +79,10 @@ public sealed class DecisionSupport(EligibilityPolicy policy, GrowthReference gr
             await trail.RecordAsync(new SupportInvoked("chat.summary", "completed", "model: " + options.Value.ChatModel));
             return string.IsNullOrEmpty(text) ? brief with { SummaryNote = "the model returned no text" } : brief with { Summary = text };
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or KernelException or System.ClientModel.ClientResultException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the model or its connector did (refused call, HTTP error, timeout, bad JSON), the
+            // physician still gets the deterministic brief; the failure is audited by type only.
             await trail.RecordAsync(new SupportInvoked("chat.summary", "failed", e.GetType().Name));
             return brief with { SummaryNote = "the language model did not answer; the brief is complete without it" };
         }
