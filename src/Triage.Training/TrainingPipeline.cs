@@ -26,7 +26,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
     public bool CrossValidate { get; init; } = true;
 
     /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "5";
+    public const string TrainerRevision = "6";
 
     private const int Seed = 20261201;
     private const int Folds = 5;

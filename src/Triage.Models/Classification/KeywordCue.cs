@@ -14,6 +14,12 @@ public sealed record KeywordCue(string Name, Regex Pattern, string Target, doubl
     /// <summary>The pattern as a plain string when it has no regex syntax: matched with a vectorised ordinal search instead.</summary>
     public string? Literal { get; } = Pattern.ToString().AsSpan().IndexOfAny(RegexSyntax) < 0 ? Pattern.ToString() : null;
 
+    /// <summary>
+    /// The characters every match starts with, when the pattern says so (a literal's first
+    /// character; see <see cref="RegexFirstChars"/>); null when it could start anywhere.
+    /// </summary>
+    internal char[]? FirstChars { get; } = Pattern.ToString() is var p && p.AsSpan().IndexOfAny(RegexSyntax) < 0 ? (p.Length > 0 ? [p[0]] : null) : RegexFirstChars.Of(p);
+
     /// <summary>The start of the first occurrence the writer does not deny in its clause, or -1.</summary>
     public int FirstAffirmed(string text)
     {

@@ -34,16 +34,49 @@ public static class KeywordLexicon
         @"\b(?:pain|fever|cough|rash|itch|vomit|diarrh|eczema|skin|weight|height|grow|eat|feed|sleep|cry|hurt|sore|swell|spot|acne|wart|mole|hair|nail|bite|allerg|short|tall|milk|formula|vitamin|iron|calcium)",
         Options);
 
-    /// <summary>The cues the text affirms (a match not negated in its clause).</summary>
-    public static IEnumerable<KeywordCue> Matches(string text)
+    // Cue positions by the characters their matches start with; cues that could start anywhere are always tried.
+    private static readonly Dictionary<char, int[]> CuesByFirstChar = Cues
+        .SelectMany((cue, i) => (cue.FirstChars ?? []).Select(c => (c, i)))
+        .GroupBy(x => x.c, x => x.i)
+        .ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static readonly int[] CuesAlwaysTried = [.. Cues.Select((cue, i) => (cue, i)).Where(x => x.cue.FirstChars is null).Select(x => x.i)];
+
+    /// <summary>
+    /// The cues the text affirms (a match not negated in its clause), in lexicon order. Only cues
+    /// whose first character occurs in the text are tried: one pass over the text instead of one
+    /// search per cue.
+    /// </summary>
+    public static IReadOnlyList<KeywordCue> Matches(string text)
     {
-        foreach (var cue in Cues)
+        ArgumentNullException.ThrowIfNull(text);
+        var candidate = new bool[Cues.Count];
+        foreach (var i in CuesAlwaysTried)
         {
-            if (cue.FirstAffirmed(text) >= 0)
+            candidate[i] = true;
+        }
+
+        foreach (var c in text)
+        {
+            if (CuesByFirstChar.TryGetValue(c, out var cues))
             {
-                yield return cue;
+                foreach (var i in cues)
+                {
+                    candidate[i] = true;
+                }
             }
         }
+
+        var matches = new List<KeywordCue>();
+        for (var i = 0; i < candidate.Length; i++)
+        {
+            if (candidate[i] && Cues[i].FirstAffirmed(text) >= 0)
+            {
+                matches.Add(Cues[i]);
+            }
+        }
+
+        return matches;
     }
 
     private static List<KeywordCue> Build()

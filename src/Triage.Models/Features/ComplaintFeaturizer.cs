@@ -29,13 +29,17 @@ public sealed class ComplaintFeaturizer(FeatureSettings settings)
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(redFlags);
-        var counts = new Dictionary<int, float>();
+        // Each feature as (index << 24 | arrival, weight): sorting the keys groups an index's weights
+        // in arrival order, so they add up exactly as a running total per index would.
+        var keys = new List<long>(128);
+        var weights = new List<float>(128);
         var mask = Settings.Dimension - 1;
 
         void Add(string kind, ReadOnlySpan<char> name, float weight = 1f)
         {
             var index = (int)(Hash(kind, name) & (uint)mask);
-            counts[index] = counts.GetValueOrDefault(index) + weight;
+            keys.Add(((long)index << 24) | (uint)weights.Count);
+            weights.Add(weight);
             if (names is not null && !names.ContainsKey(index))
             {
                 names[index] = kind + name.ToString();
@@ -114,13 +118,35 @@ public sealed class ComplaintFeaturizer(FeatureSettings settings)
             Add(flag.Negated ? "denied:" : "flag:", flag.Tag, 3f);
         }
 
-        var indices = counts.Keys.ToArray();
-        Array.Sort(indices);
-        var values = new float[indices.Length];
-        var norm = 0.0;
-        for (var k = 0; k < indices.Length; k++)
+        var sorted = keys.ToArray();
+        Array.Sort(sorted);
+        var distinct = 0;
+        for (var k = 0; k < sorted.Length; k++)
         {
-            values[k] = counts[indices[k]];
+            if (k == 0 || sorted[k] >> 24 != sorted[k - 1] >> 24)
+            {
+                distinct++;
+            }
+        }
+
+        var indices = new int[distinct];
+        var values = new float[distinct];
+        var at = -1;
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            var index = (int)(sorted[k] >> 24);
+            if (at < 0 || indices[at] != index)
+            {
+                indices[++at] = index;
+                values[at] = 0f;
+            }
+
+            values[at] += weights[(int)(sorted[k] & 0xFFFFFF)];
+        }
+
+        var norm = 0.0;
+        for (var k = 0; k < values.Length; k++)
+        {
             norm += values[k] * values[k];
         }
 

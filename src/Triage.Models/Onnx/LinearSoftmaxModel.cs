@@ -14,7 +14,7 @@ namespace Triage.Models.Onnx;
 public sealed class LinearSoftmaxModel
 {
     private const int FloatType = 1;
-    private const int Int64Type = 7;
+    private const int Int32Type = 6;
 
     /// <summary>Creates a model from per-feature weights (<paramref name="weights"/>[feature * classes + class]) and biases.</summary>
     public LinearSoftmaxModel(IReadOnlyList<string> labels, int dimension, float[] weights, float[] biases)
@@ -82,8 +82,9 @@ public sealed class LinearSoftmaxModel
         ArgumentNullException.ThrowIfNull(metadata);
         var c = Labels.Count;
         var graph = new GraphProto { Name = "linear_softmax" };
-        graph.Input.Add(Vector("indices", Int64Type, "n"));
-        graph.Input.Add(Vector("values", FloatType, "n"));
+        // The featurizer's own arrays go in as they are: int32 indices [n], values as one row [1, n].
+        graph.Input.Add(Tensor("indices", Int32Type, "n"));
+        graph.Input.Add(Tensor("values", FloatType, 1, "n"));
         var output = new ValueInfoProto { Name = "probabilities", Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = FloatType, Shape = new TensorShapeProto() } } };
         output.Type.TensorType.Shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = 1 });
         output.Type.TensorType.Shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = c });
@@ -91,14 +92,8 @@ public sealed class LinearSoftmaxModel
 
         graph.Initializer.Add(FloatTensor("W", Weights, Dimension, c));
         graph.Initializer.Add(FloatTensor("B", Biases, c));
-        var shape = new TensorProto { Name = "row_shape", DataType = Int64Type };
-        shape.Dims.Add(2);
-        shape.Int64Data.Add([1L, -1L]);
-        graph.Initializer.Add(shape);
-
         graph.Node.Add(Node("Gather", ["W", "indices"], "rows", ("axis", 0)));
-        graph.Node.Add(Node("Reshape", ["values", "row_shape"], "values_row"));
-        graph.Node.Add(Node("MatMul", ["values_row", "rows"], "weighted"));
+        graph.Node.Add(Node("MatMul", ["values", "rows"], "weighted"));
         graph.Node.Add(Node("Add", ["weighted", "B"], "logits"));
         graph.Node.Add(Node("Softmax", ["logits"], "probabilities", ("axis", -1)));
 
@@ -137,10 +132,17 @@ public sealed class LinearSoftmaxModel
         return tensor;
     }
 
-    private static ValueInfoProto Vector(string name, int type, string length)
+    // A tensor input whose dimensions are fixed sizes (long) or named variable lengths (string).
+    private static ValueInfoProto Tensor(string name, int type, params object[] dims)
     {
         var info = new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = type, Shape = new TensorShapeProto() } } };
-        info.Type.TensorType.Shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = length });
+        foreach (var dim in dims)
+        {
+            info.Type.TensorType.Shape.Dim.Add(dim is string named
+                ? new TensorShapeProto.Types.Dimension { DimParam = named }
+                : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(dim, System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
         return info;
     }
 
