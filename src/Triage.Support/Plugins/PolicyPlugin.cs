@@ -2,12 +2,13 @@ using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using Triage.Models.Decision;
+using Triage.Models.Evaluation;
 using Triage.Models.RedFlags;
 
 namespace Triage.Support.Plugins;
 
 /// <summary>The pilot's rules as a kernel plugin: what may be done online, and when to stop.</summary>
-public sealed class PolicyPlugin(PilotOptions pilot)
+public sealed class PolicyPlugin(EligibilityPolicy policy)
 {
     /// <summary>The red flags and what each means.</summary>
     [SuppressMessage("Performance", "CA1822", Justification = "Kernel functions are discovered on the plugin instance.")]
@@ -19,8 +20,7 @@ public sealed class PolicyPlugin(PilotOptions pilot)
     public bool HospitalOffers(
         [Description("Hospital code, e.g. BCH or CCCH")] string hospital,
         [Description("growth, nutrition or dermatology")] string specialty) =>
-        pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase)
-            && h.Specialties.Any(s => string.Equals(s.ToString(), specialty, StringComparison.OrdinalIgnoreCase)));
+        LabelNames.TryParseSpecialty(specialty?.Trim().ToLowerInvariant() ?? string.Empty, out var s) && policy.HospitalOffers(hospital, s);
 
     /// <summary>The rules that bind an online first visit.</summary>
     [KernelFunction("visit_rules"), Description("The rules binding an online first visit: guardian presence, termination conditions, and who may prescribe.")]
@@ -31,6 +31,6 @@ public sealed class PolicyPlugin(PilotOptions pilot)
         "Only the treating physician writes and signs a prescription; decision support never drafts one.",
         "No online prescription of narcotic, psychotropic or other specially controlled drugs.",
         "An online prescription for a child under 6 needs a guardian and a relevant physician present.",
-        $"The pilot runs {pilot.Start:yyyy-MM-dd} to {pilot.End:yyyy-MM-dd}.",
+        $"The pilot runs {policy.Pilot.Start:yyyy-MM-dd} to {policy.Pilot.End:yyyy-MM-dd}.",
     ];
 }

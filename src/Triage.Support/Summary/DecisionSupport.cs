@@ -41,7 +41,7 @@ public sealed class DecisionSupport(EligibilityPolicy policy, GrowthReference gr
 
         builder.Plugins.AddFromObject(new TriagePlugin(policy), "triage");
         builder.Plugins.AddFromObject(new GrowthPlugin(growth), "growth");
-        builder.Plugins.AddFromObject(new PolicyPlugin(policy.Pilot), "policy");
+        builder.Plugins.AddFromObject(new PolicyPlugin(policy), "policy");
         builder.Plugins.AddFromObject(new CaseHistoryPlugin(view), "case_history");
         var kernel = builder.Build();
 
