@@ -1,4 +1,5 @@
 using Triage.Grains.Physicians;
+using Triage.Grains.Storage;
 using Triage.Grains.Visits;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
@@ -59,12 +60,8 @@ public sealed partial class CaseGrain
 
         Require(_visit.Stage == VisitStage.Assigned, $"visit: cannot start a consultation from {_visit.Stage}");
         Require(!string.IsNullOrWhiteSpace(realNameCheck), "real_name_check: the physician's real-name check must be recorded before each consultation");
-        var physician = GrainFactory.GetGrain<IPhysicianGrain>(physicianId);
-        var standing = await physician.GetStandingAsync();
-        var hospital = await physician.GetHospitalAsync();
-        Require(
-            standing is not null && standing.Specialties.Contains(_visit.Booking!.Specialty) && string.Equals(hospital, _visit.Booking.Hospital, StringComparison.OrdinalIgnoreCase),
-            "physician: not on the whitelist for this hospital and specialty now");
+        var standing = await GrainFactory.GetGrain<IPhysicianGrain>(physicianId).GetStandingAsync();
+        Require(standing?.Covers(_visit.Booking!.Hospital, _visit.Booking.Specialty) == true, "physician: not on the whitelist for this hospital and specialty now");
         await AppendAsync(VisitEventTypes.Started, physicianId, CaseJson.Serialize(new ConsultationStarted(physicianId, realNameCheck.Trim(), [.. standing!.Specialties])));
         return View();
     }
@@ -183,13 +180,8 @@ public sealed partial class CaseGrain
     private async Task ReleaseAsync(string physicianId) =>
         await GrainFactory.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(_visit.Booking!.Hospital, _visit.Booking.Specialty)).ReleaseAsync(physicianId, this.GetPrimaryKey());
 
-    private async Task AppendAsync(string type, string actor, string payload)
-    {
-        var last = _events[^1];
-        var e = CaseHashChain.Next(last, type, policy.Clock.GetUtcNow(), actor, payload);
-        await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [e]);
-        Apply(e);
-    }
+    private async Task AppendAsync(string type, string actor, string payload) =>
+        Apply(await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, payload));
 
     private static void Require(bool condition, string rule)
     {

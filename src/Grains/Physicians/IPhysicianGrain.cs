@@ -20,7 +20,4 @@ public interface IPhysicianGrain : IGrainWithStringKey
 
     /// <summary>The standing at this moment (recorded in the audit trail when it changed); null when not registered.</summary>
     Task<PhysicianStanding?> GetStandingAsync();
-
-    /// <summary>The hospital the physician works for; empty when not registered.</summary>
-    Task<string> GetHospitalAsync();
 }

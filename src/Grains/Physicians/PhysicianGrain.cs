@@ -44,7 +44,13 @@ public sealed class PhysicianGrain(
             Apply(e);
         }
 
-        this.RegisterGrainTimer(_ => RefreshAsync(), TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+        this.RegisterGrainTimer(async _ =>
+        {
+            if (_credentials is not null)
+            {
+                await RefreshAsync();
+            }
+        }, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
     }
 
     /// <inheritdoc />
@@ -52,8 +58,7 @@ public sealed class PhysicianGrain(
     {
         ArgumentNullException.ThrowIfNull(credentials);
         await AppendAsync(PhysicianEventTypes.Registered, actor, CaseJson.Serialize(credentials));
-        await RefreshAsync(actor);
-        return View();
+        return View(await RefreshAsync(actor));
     }
 
     /// <inheritdoc />
@@ -61,8 +66,7 @@ public sealed class PhysicianGrain(
     {
         RequireRegistered();
         await AppendAsync(PhysicianEventTypes.Suspended, actor, CaseJson.Serialize(new SuspensionBody(reason)));
-        await RefreshAsync(actor);
-        return View();
+        return View(await RefreshAsync(actor));
     }
 
     /// <inheritdoc />
@@ -70,62 +74,31 @@ public sealed class PhysicianGrain(
     {
         RequireRegistered();
         await AppendAsync(PhysicianEventTypes.Reinstated, actor, "{}");
-        await RefreshAsync(actor);
-        return View();
+        return View(await RefreshAsync(actor));
     }
 
     /// <inheritdoc />
-    public async Task<PhysicianView?> GetAsync()
-    {
-        if (_credentials is null)
-        {
-            return null;
-        }
-
-        await RefreshAsync();
-        return View();
-    }
+    public async Task<PhysicianView?> GetAsync() =>
+        _credentials is null ? null : View(await RefreshAsync());
 
     /// <inheritdoc />
-    public async Task<PhysicianStanding?> GetStandingAsync()
+    public async Task<PhysicianStanding?> GetStandingAsync() =>
+        _credentials is null ? null : await RefreshAsync();
+
+    // The standing now, recorded when it differs from the last one recorded: after a change, or by itself.
+    private async Task<PhysicianStanding> RefreshAsync(string actor = "whitelist_rules")
     {
-        if (_credentials is null)
-        {
-            return null;
-        }
-
-        await RefreshAsync();
-        return Standing();
-    }
-
-    /// <inheritdoc />
-    public Task<string> GetHospitalAsync() => Task.FromResult(_credentials?.Hospital ?? string.Empty);
-
-    private PhysicianStanding Standing() =>
-        PhysicianStanding.From(whitelist.Evaluate(_credentials!.ToCredentials(), _suspended, BeijingCalendar.DateOf(clock.GetUtcNow())));
-
-    // Records the standing when it differs from the last one recorded: after a change, or by itself.
-    private async Task RefreshAsync(string actor = "whitelist_rules")
-    {
-        if (_credentials is null)
-        {
-            return;
-        }
-
-        var now = Standing();
+        var now = PhysicianStanding.From(whitelist.Evaluate(_credentials!.ToCredentials(), _suspended, BeijingCalendar.DateOf(clock.GetUtcNow())), _credentials.Hospital);
         if (_recorded is null || !now.SameAs(_recorded))
         {
             await AppendAsync(PhysicianEventTypes.StandingChanged, actor, CaseJson.Serialize(now));
         }
+
+        return now;
     }
 
-    private async Task AppendAsync(string type, string actor, string payload)
-    {
-        var last = _events.Count > 0 ? _events[^1] : null;
-        var e = CaseHashChain.Next(last, type, clock.GetUtcNow(), actor, payload);
-        await journal.AppendAsync(JournalKey, last?.Sequence ?? 0, [e]);
-        Apply(e);
-    }
+    private async Task AppendAsync(string type, string actor, string payload) =>
+        Apply(await journal.AppendNextAsync(JournalKey, _events.Count > 0 ? _events[^1] : null, type, clock.GetUtcNow(), actor, payload));
 
     private void Apply(CaseEventRecord e)
     {
@@ -158,13 +131,13 @@ public sealed class PhysicianGrain(
         }
     }
 
-    private PhysicianView View() => new()
+    private PhysicianView View(PhysicianStanding standing) => new()
     {
         PhysicianId = this.GetPrimaryKeyString(),
         Credentials = _credentials!,
         Suspended = _suspended,
         SuspensionReason = _suspensionReason,
-        Standing = Standing(),
+        Standing = standing,
         Events = [.. _events],
         ChainValid = _chainValid,
     };

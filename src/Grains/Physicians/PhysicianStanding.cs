@@ -20,15 +20,23 @@ public sealed record PhysicianStanding
     /// <summary>Next day the standing changes by itself.</summary>
     [Id(3)] public DateOnly? ChangesOn { get; init; }
 
+    /// <summary>The pilot hospital the physician works for.</summary>
+    [Id(4)] public required string Hospital { get; init; }
+
     /// <summary>True when on the whitelist for at least one specialty.</summary>
     public bool Whitelisted => Specialties.Length > 0;
 
-    /// <summary>The recorded form of a computed status.</summary>
-    public static PhysicianStanding From(WhitelistStatus status)
+    /// <summary>True when the physician may take first visits at <paramref name="hospital"/> in <paramref name="specialty"/> (a policy name).</summary>
+    public bool Covers(string hospital, string specialty) =>
+        string.Equals(Hospital, hospital, StringComparison.OrdinalIgnoreCase) && Specialties.Contains(specialty);
+
+    /// <summary>The recorded form of a computed status for a physician of <paramref name="hospital"/>.</summary>
+    public static PhysicianStanding From(WhitelistStatus status, string hospital)
     {
         ArgumentNullException.ThrowIfNull(status);
         return new()
         {
+            Hospital = hospital,
             AsOf = status.AsOf,
             Specialties = [.. status.Specialties.Select(LabelNames.Of)],
             Failures = [.. status.Failures.Select(f => $"{f.Rule}: {f.Reason}")],
@@ -38,5 +46,5 @@ public sealed record PhysicianStanding
 
     /// <summary>Same standing, whatever day it was computed on.</summary>
     public bool SameAs(PhysicianStanding other) =>
-        other is not null && Specialties.SequenceEqual(other.Specialties) && Failures.SequenceEqual(other.Failures);
+        other is not null && Hospital == other.Hospital && Specialties.SequenceEqual(other.Specialties) && Failures.SequenceEqual(other.Failures);
 }

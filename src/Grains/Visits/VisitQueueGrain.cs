@@ -33,10 +33,8 @@ public sealed class VisitQueueGrain(
     public async Task<Guid?> TakeAsync(string physicianId)
     {
         var (hospital, specialty) = Split();
-        var physician = GrainFactory.GetGrain<IPhysicianGrain>(physicianId);
-        var standing = await physician.GetStandingAsync();
-        var physicianHospital = await physician.GetHospitalAsync();
-        if (standing is null || !standing.Specialties.Contains(specialty) || !string.Equals(physicianHospital, hospital, StringComparison.OrdinalIgnoreCase))
+        var standing = await GrainFactory.GetGrain<IPhysicianGrain>(physicianId).GetStandingAsync();
+        if (standing?.Covers(hospital, specialty) != true)
         {
             throw new VisitRuleException("physician: not on the whitelist for this hospital and specialty now");
         }

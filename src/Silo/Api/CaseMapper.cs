@@ -65,7 +65,7 @@ public static class CaseMapper
                 _ => Urgency.Routine,
             },
             NextStep = ToText(d.NextStep),
-            Facts = ToFactsCore(d.Facts),
+            Facts = ToFacts(d.Facts),
             ModelVersion = d.ModelVersion,
             PolicyVersion = d.PolicyVersion,
             DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
@@ -143,17 +143,12 @@ public static class CaseMapper
         };
     }
 
+    private static LocalizedText ToText(LocalizedTextRecord t) => new() { Code = t.Code, Zh = t.Zh, En = t.En };
+
     /// <summary>Recorded facts as the API's message.</summary>
     public static Facts ToFacts(FactsRecord f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return ToFactsCore(f);
-    }
-
-    private static LocalizedText ToText(LocalizedTextRecord t) => new() { Code = t.Code, Zh = t.Zh, En = t.En };
-
-    private static Facts ToFactsCore(FactsRecord f)
-    {
         var facts = new Facts { Fever = f.Fever, Sex = f.Sex, Subject = f.Subject };
         if (f.AgeMonths is { } age)
         {

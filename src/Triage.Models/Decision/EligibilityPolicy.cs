@@ -236,9 +236,9 @@ public sealed partial class EligibilityPolicy
     public bool HospitalOffers(string hospital, Specialty specialty) =>
         _pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase) && h.Specialties.Contains(specialty));
 
+    // No preference is no obstacle: the app lets the parent choose a pilot hospital when booking.
     private bool OffersOnline(string? hospital, Specialty specialty) =>
-        string.IsNullOrEmpty(hospital)
-        || _pilot.Hospitals.Any(h => string.Equals(h.Code, hospital, StringComparison.OrdinalIgnoreCase) && h.Specialties.Contains(specialty));
+        string.IsNullOrEmpty(hospital) || HospitalOffers(hospital, specialty);
 
     private Specialty ChooseSpecialty(ComplaintClassification classification)
     {

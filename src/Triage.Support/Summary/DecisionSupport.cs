@@ -5,7 +5,6 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Triage.Grains.Cases;
 using Triage.Models.Decision;
-using Triage.Models.Growth;
 using Triage.Support.Brief;
 using Triage.Support.Filters;
 using Triage.Support.Plugins;
@@ -18,11 +17,11 @@ namespace Triage.Support.Summary;
 /// kernel bound to the one case (its history plugin, its audit trail); the filters audit every
 /// function call and refuse prescriptions. Without an endpoint the brief is complete as it is.
 /// </summary>
-public sealed class DecisionSupport(EligibilityPolicy policy, GrowthReference growth, IOptions<SupportOptions> options, HttpClient http)
+public sealed class DecisionSupport(EligibilityPolicy policy, IOptions<SupportOptions> options, HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly CaseBriefBuilder _builder = new(growth);
+    private readonly CaseBriefBuilder _builder = new(policy.Growth);
 
     /// <summary>True when a summary will be attempted.</summary>
     public bool ChatConfigured => options.Value.ChatConfigured;
@@ -40,7 +39,7 @@ public sealed class DecisionSupport(EligibilityPolicy policy, GrowthReference gr
         }
 
         builder.Plugins.AddFromObject(new TriagePlugin(policy), "triage");
-        builder.Plugins.AddFromObject(new GrowthPlugin(growth), "growth");
+        builder.Plugins.AddFromObject(new GrowthPlugin(policy.Growth), "growth");
         builder.Plugins.AddFromObject(new PolicyPlugin(policy), "policy");
         builder.Plugins.AddFromObject(new CaseHistoryPlugin(view), "case_history");
         var kernel = builder.Build();
