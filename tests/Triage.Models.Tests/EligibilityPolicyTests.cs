@@ -162,10 +162,10 @@ public class EligibilityPolicyTests
     {
         var d = Assess("宝宝8个月，脸上湿疹两周了");
         Assert.Equal(KeywordComplaintClassifier.RulesVersion, d.ModelVersion);
-        Assert.Equal("bj-first-visit-2026.1", d.PolicyVersion);
+        Assert.Equal($"bj-first-visit-2026.1+{Complaints.Vocabulary.Version}", d.PolicyVersion);
         Assert.Equal(1.0, d.Classification.Dispositions.Sum(), 3);
         Assert.Equal(1.0, d.Classification.Specialties.Sum(), 3);
-        Assert.Contains(d.Classification.Explanation, e => e.Feature == "湿疹");
+        Assert.Contains(d.Explanation, e => e.Feature == "湿疹");
         Assert.Equal(InPilot, d.DecidedAt);
     }
 
@@ -180,6 +180,6 @@ public class EligibilityPolicyTests
     {
         var d = Policy(InPilot).Assess(new ComplaintInput { Text = "孩子8岁，长阴毛了", Sex = Sex.Male, GuardianPresent = true });
         Assert.Equal(Disposition.Offline, d.Disposition);
-        Assert.Contains(d.RedFlags, f => f.Tag == "early_puberty_young");
+        Assert.Contains(d.RedFlags, f => f.Tag == Triage.Models.RedFlags.RedFlagTag.EarlyPubertyYoung);
     }
 }

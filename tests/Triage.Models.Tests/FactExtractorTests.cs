@@ -5,7 +5,7 @@ namespace Triage.Models.Tests;
 
 public class FactExtractorTests
 {
-    private static ComplaintFacts Extract(string text) => FactExtractor.Extract(TextNormalizer.Normalize(text));
+    private static ComplaintFacts Extract(string text) => Complaints.Facts(text);
 
     [Theory]
     [InlineData("孩子3岁2个月，个子矮", 38)]

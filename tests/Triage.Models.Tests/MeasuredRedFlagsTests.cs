@@ -1,16 +1,8 @@
-using Triage.Models.Facts;
-using Triage.Models.RedFlags;
-using Triage.Models.Text;
-
 namespace Triage.Models.Tests;
 
 public class MeasuredRedFlagsTests
 {
-    private static IEnumerable<string> Affirmed(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return RedFlagDetector.Detect(normalized, FactExtractor.Extract(normalized), SharedGrowth.Reference).Where(f => !f.Negated).Select(f => f.Tag);
-    }
+    private static IEnumerable<string> Affirmed(string text) => Complaints.Affirmed(text);
 
     [Theory]
     [InlineData("早产宝宝八个月了只有10斤，要怎么去喂养？")]

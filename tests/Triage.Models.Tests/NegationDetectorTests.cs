@@ -1,5 +1,3 @@
-using Triage.Models.Text;
-
 namespace Triage.Models.Tests;
 
 public class NegationDetectorTests
@@ -17,6 +15,6 @@ public class NegationDetectorTests
     [InlineData("不发烧但是抽搐", "抽搐", false)]
     public void IsNegated_ReadsOnlyItsOwnClause(string text, string term, bool negated)
     {
-        Assert.Equal(negated, NegationDetector.IsNegated(text, text.IndexOf(term, StringComparison.Ordinal)));
+        Assert.Equal(negated, Complaints.Vocabulary.Negation.IsNegated(text, text.IndexOf(term, StringComparison.Ordinal)));
     }
 }

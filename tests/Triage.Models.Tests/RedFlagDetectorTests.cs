@@ -1,18 +1,14 @@
-using Triage.Models.Facts;
 using Triage.Models.RedFlags;
-using Triage.Models.Text;
 
 namespace Triage.Models.Tests;
 
 public class RedFlagDetectorTests
 {
-    private static IReadOnlyList<RedFlagFinding> Detect(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return RedFlagDetector.Detect(normalized, FactExtractor.Extract(normalized));
-    }
+    private static IReadOnlyList<RedFlagFinding> Detect(string text) => Complaints.Flags(text);
 
-    private static IEnumerable<string> Affirmed(string text) => Detect(text).Where(f => !f.Negated).Select(f => f.Tag);
+    private static IEnumerable<string> Affirmed(string text) => Complaints.Affirmed(text);
+
+    private static RedFlagFinding? Finding(string text, string tag) => Detect(text).SingleOrDefault(f => RedFlagTags.Name(f.Tag) == tag);
 
     [Theory]
     [InlineData("宝宝2个月，发烧38.5度", "infant_fever")]
@@ -35,7 +31,7 @@ public class RedFlagDetectorTests
     [InlineData("her lips are swollen after eating peanuts", "anaphylaxis")]
     public void Detect_EmergencyWording_RaisesItsTag(string text, string tag)
     {
-        var finding = Detect(text).Single(f => f.Tag == tag && !f.Negated);
+        var finding = Detect(text).Single(f => RedFlagTags.Name(f.Tag) == tag && f.Affirmed);
         Assert.Equal(RedFlagSeverity.Emergency, finding.Severity);
         Assert.Equal(finding.Evidence.Text, text.Substring(finding.Evidence.Start, finding.Evidence.Length));
     }
@@ -53,7 +49,7 @@ public class RedFlagDetectorTests
     [InlineData("孩子的血管瘤医生说要手术", "needs_procedure")]
     public void Detect_OfflineWording_RaisesItsTag(string text, string tag)
     {
-        Assert.Contains(Detect(text), f => f.Tag == tag && f.Severity == RedFlagSeverity.Offline && !f.Negated);
+        Assert.Contains(Detect(text), f => RedFlagTags.Name(f.Tag) == tag && f.Severity == RedFlagSeverity.Offline && f.Affirmed);
     }
 
     [Theory]
@@ -68,8 +64,8 @@ public class RedFlagDetectorTests
     [Fact]
     public void Detect_DeniedSeizure_IsListedAsNegatedForThePhysician()
     {
-        var finding = Assert.Single(Detect("宝宝3岁，不抽搐"), f => f.Tag == "seizure");
-        Assert.True(finding.Negated);
+        var finding = Assert.Single(Detect("宝宝3岁，不抽搐"), f => f.Tag == RedFlagTag.Seizure);
+        Assert.Equal(RedFlagStatus.Negated, finding.Status);
     }
 
     [Fact]
@@ -88,5 +84,83 @@ public class RedFlagDetectorTests
     public void Detect_StableEczema_HasNoFlag()
     {
         Assert.Empty(Affirmed("宝宝8个月，脸上湿疹两周了，吃奶睡觉都好"));
+    }
+
+    [Theory]
+    [InlineData("确诊癫痫三年，一直吃药，没再抽过", "seizure")]
+    [InlineData("孩子以前有过高热惊厥，现在想问疫苗能不能打", "seizure")]
+    [InlineData("last year he had a febrile seizure, now he has eczema", "seizure")]
+    [InlineData("有高热惊厥史，这次只是湿疹", "seizure")]
+    public void Detect_ConditionNamedAsHistory_IsReportedButNotActedOn(string text, string tag)
+    {
+        Assert.Equal(RedFlagStatus.History, Finding(text, tag)?.Status);
+    }
+
+    [Theory]
+    [InlineData("确诊癫痫三年，一直吃药，今天又抽了", "seizure")]
+    [InlineData("去年抽过一次，今天又抽搐了", "seizure")]
+    [InlineData("he has epilepsy and had another fit today", "seizure")]
+    public void Detect_NewEpisodeAfterHistory_IsAffirmed(string text, string tag)
+    {
+        Assert.Contains(tag, Affirmed(text));
+    }
+
+    [Fact]
+    public void Detect_AnotherPersonsConditionInAChildsComplaint_IsNotTheChilds()
+    {
+        Assert.Equal(RedFlagStatus.OtherPerson, Finding("宝宝3岁，脸上湿疹，爷爷上个月中风了", "stroke")?.Status);
+        Assert.Equal(RedFlagStatus.OtherPerson, Finding("my 4 year old son has eczema; my father had a stroke", "stroke")?.Status);
+    }
+
+    [Fact]
+    public void Detect_ComplaintWhollyAboutAnAdult_IsThatAdultsRedFlag()
+    {
+        Assert.Contains("stroke", Affirmed("我爸爸突然嘴歪了，一侧手脚没力"));
+    }
+
+    [Theory]
+    [InlineData("抗癫痫药可以和维生素D一起吃吗", "seizure")]
+    [InlineData("what is the dose of the seizure medicine for a 5 year old", "seizure")]
+    public void Detect_QuestionAboutADrugsName_RaisesNothing(string text, string tag)
+    {
+        Assert.Null(Finding(text, tag));
+    }
+
+    [Fact]
+    public void Detect_TypoForFeverWithNonBlanchingSpots_IsFeverPurpura()
+    {
+        Assert.Contains("fever_purpura", Affirmed("10个月，发骚三天了，身上起了红点点，按了不退色"));
+    }
+
+    [Fact]
+    public void Detect_TypoEvidence_CitesWhatTheParentWrote()
+    {
+        var finding = Finding("孩子抽畜了两分钟", "seizure")!;
+        Assert.Equal("抽畜", finding.Evidence.Text);
+    }
+
+    [Theory]
+    [InlineData("A 58-year-old man presents with crushing substernal chest pain radiating to the left arm", "chest_pain")]
+    [InlineData("70 year old woman with sudden left-sided weakness and slurred speech", "stroke")]
+    [InlineData("19-year-old with fever, neck stiffness and photophobia", "meningism")]
+    [InlineData("patient is dyspnoeic at rest, SpO2 88%", "breathing")]
+    [InlineData("elderly patient with altered mental status since this morning", "consciousness")]
+    [InlineData("孩子发烧，脖子硬，不能低头", "meningism")]
+    [InlineData("宝宝发热，囟门鼓起来了", "meningism")]
+    public void Detect_ClinicalEnglishAndMeningism_RaiseTheirTags(string text, string tag)
+    {
+        Assert.Contains(tag, Affirmed(text));
+    }
+
+    [Fact]
+    public void Detect_StiffNeckWithoutFever_IsNotMeningism()
+    {
+        Assert.DoesNotContain("meningism", Affirmed("孩子落枕了，脖子硬，转头疼"));
+    }
+
+    [Fact]
+    public void Detect_LegCramp_IsNotASeizure()
+    {
+        Assert.DoesNotContain("seizure", Affirmed("孩子晚上腿抽筋，是不是缺钙"));
     }
 }

@@ -42,8 +42,8 @@ public class ShippedModelSafetyTests
         using var classifier = new OnnxComplaintClassifier(Repository.ShippedModel);
         var policy = new EligibilityPolicy(classifier, PilotOptions.Beijing2026(), TimeProvider.System, Repository.Growth);
         var d = policy.Assess(new ComplaintInput { Text = "宝宝8个月，脸上湿疹两周了，不发烧" });
-        Assert.NotEmpty(d.Classification.Explanation);
-        Assert.All(d.Classification.Explanation, e => Assert.DoesNotContain("#", e.Feature, StringComparison.Ordinal));
-        Assert.Contains(d.Classification.Explanation, e => e.Feature.StartsWith("c:", StringComparison.Ordinal) || e.Feature.StartsWith("lex:", StringComparison.Ordinal) || e.Feature.StartsWith("f:", StringComparison.Ordinal));
+        Assert.NotEmpty(d.Explanation);
+        Assert.All(d.Explanation, e => Assert.DoesNotContain("#", e.Feature, StringComparison.Ordinal));
+        Assert.Contains(d.Explanation, e => e.Feature.StartsWith("c:", StringComparison.Ordinal) || e.Feature.StartsWith("lex:", StringComparison.Ordinal) || e.Feature.StartsWith("f:", StringComparison.Ordinal));
     }
 }

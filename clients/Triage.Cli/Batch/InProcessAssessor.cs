@@ -2,6 +2,7 @@ using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Evaluation;
 using Triage.Models.Facts;
+using Triage.Models.RedFlags;
 
 namespace Triage.Cli.Batch;
 
@@ -26,7 +27,7 @@ internal sealed class InProcessAssessor : IBatchAssessor
             Id = input.Id,
             Disposition = LabelNames.Of(decision.Disposition),
             Specialty = LabelNames.Of(decision.Specialty),
-            RedFlags = [.. decision.RedFlags.Where(f => !f.Negated).Select(f => f.Tag)],
+            RedFlags = [.. decision.RedFlags.Where(f => f.Affirmed).Select(f => RedFlagTags.Name(f.Tag))],
             Probabilities = LabelNames.Dispositions.ToDictionary(LabelNames.Of, d => decision.Classification.Probability(d)),
             ModelVersion = decision.ModelVersion,
             PolicyVersion = decision.PolicyVersion,

@@ -1,6 +1,7 @@
 using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Evaluation;
+using Triage.Models.RedFlags;
 
 namespace Triage.Cli.Commands;
 
@@ -35,7 +36,7 @@ internal static class EvaluateCommand
             if (showMisses is not null && LabelNames.Of(expected) == showMisses && decision.Disposition != expected)
             {
                 // Research corpora only: the text is shown to the developer tuning the rules, never logged.
-                var flags = string.Join(",", decision.RedFlags.Select(f => (f.Negated ? "!" : string.Empty) + f.Tag));
+                var flags = string.Join(",", decision.RedFlags.Select(f => (f.Affirmed ? string.Empty : "!") + RedFlagTags.Name(f.Tag)));
                 misses.Add($"{record.Id} -> {LabelNames.Of(decision.Disposition)}/{LabelNames.Of(decision.Specialty)} [{flags}] want [{string.Join(",", record.RedFlags)}] {record.Text[..Math.Min(100, record.Text.Length)]}");
             }
             progress.Advance();

@@ -65,13 +65,13 @@ public sealed record DecisionRecord
             Disposition = LabelNames.Of(d.Disposition),
             Specialty = LabelNames.Of(d.Specialty),
             Urgency = d.Urgency.ToString().ToLowerInvariant(),
-            RedFlags = [.. d.RedFlags.Select(f => new RedFlagRecord(f.Tag, f.Severity == RedFlagSeverity.Emergency ? "emergency" : "offline", f.Evidence.Start, f.Evidence.Length, f.Evidence.Text, f.Negated))],
+            RedFlags = [.. d.RedFlags.Select(f => new RedFlagRecord(RedFlagTags.Name(f.Tag), f.Severity == RedFlagSeverity.Emergency ? "emergency" : "offline", f.Evidence.Start, f.Evidence.Length, f.Evidence.Text, !f.Affirmed))],
             Reasons = [.. d.Reasons.Select(ToRecord)],
             Questions = [.. d.Questions.Select(ToRecord)],
             NextStep = ToRecord(d.NextStep),
             DispositionProbabilities = LabelNames.Dispositions.ToImmutableDictionary(LabelNames.Of, x => d.Classification.Probability(x)),
             SpecialtyProbabilities = Enum.GetValues<Specialty>().ToImmutableDictionary(LabelNames.Of, x => d.Classification.Probability(x)),
-            Explanation = [.. d.Classification.Explanation.Select(c => new ContributionRecord(c.Feature, c.Target, c.Weight))],
+            Explanation = [.. d.Explanation.Select(c => new ContributionRecord(c.Feature, c.Target, c.Weight))],
             Facts = new FactsRecord
             {
                 AgeMonths = d.Facts.AgeMonths is { } m ? Math.Round(m, 2) : null,

@@ -1,9 +1,11 @@
+using Triage.Models.RedFlags;
+
 namespace Triage.Models.Classification;
 
 /// <summary>
 /// A classifier's opinion of one complaint: a probability for every disposition and specialty
-/// (indexed by the enums' values) and the features that drove it. The policy, not the
-/// classifier, makes the decision.
+/// (indexed by the enums' values), for every red-flag tag where the classifier has learned them,
+/// and the features that push each disposition. The policy, not the classifier, makes the decision.
 /// </summary>
 public sealed record ComplaintClassification
 {
@@ -13,15 +15,24 @@ public sealed record ComplaintClassification
     /// <summary>Probability per <see cref="Specialty"/>, indexed by its integer value; sums to 1.</summary>
     public required IReadOnlyList<double> Specialties { get; init; }
 
-    /// <summary>The strongest contributions, strongest first.</summary>
-    public required IReadOnlyList<FeatureContribution> Explanation { get; init; }
+    /// <summary>Probability per <see cref="RedFlagTag"/> (indexed by its value) that the complaint shows that flag; empty when the classifier has not learned flags.</summary>
+    public IReadOnlyList<double> RedFlags { get; init; } = [];
 
     /// <summary>The complaint carries some clinical content (a symptom, a body part, a concern).</summary>
     public bool HasClinicalContent { get; init; } = true;
+
+    /// <summary>Names the features that push towards a disposition, strongest first (computed only when asked).</summary>
+    public Func<Disposition, IReadOnlyList<FeatureContribution>>? Explainer { get; init; }
 
     /// <summary>The probability of <paramref name="disposition"/>.</summary>
     public double Probability(Disposition disposition) => Dispositions[(int)disposition];
 
     /// <summary>The probability of <paramref name="specialty"/>.</summary>
     public double Probability(Specialty specialty) => Specialties[(int)specialty];
+
+    /// <summary>The probability that the complaint shows <paramref name="tag"/>; 0 when flags are not learned.</summary>
+    public double Probability(RedFlagTag tag) => RedFlags.Count == 0 ? 0 : RedFlags[(int)tag];
+
+    /// <summary>The features that push towards <paramref name="disposition"/>, strongest first; never another class's.</summary>
+    public IReadOnlyList<FeatureContribution> Explain(Disposition disposition) => Explainer?.Invoke(disposition) ?? [];
 }

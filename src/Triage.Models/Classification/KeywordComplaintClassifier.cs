@@ -64,11 +64,11 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
         dispositionScores[(int)Disposition.Online] = 3 * pilot;
         dispositionScores[(int)Disposition.Offline] = (2 * offlineVotes * pilot) - 1;
         dispositionScores[(int)Disposition.Emergency] = -2;
-        foreach (var flag in redFlags.Where(f => !f.Negated))
+        foreach (var flag in redFlags.Where(f => f.Affirmed))
         {
             var target = flag.Severity == RedFlagSeverity.Emergency ? Disposition.Emergency : Disposition.Offline;
             dispositionScores[(int)target] += FlagWeight;
-            explanation.Add(new FeatureContribution($"red_flag:{flag.Tag}", $"disposition:{LabelOf(target)}", FlagWeight));
+            explanation.Add(new FeatureContribution($"red_flag:{RedFlagTags.Name(flag.Tag)}", $"disposition:{LabelOf(target)}", FlagWeight));
         }
 
         dispositionScores[(int)Disposition.NeedsInfo] = (facts.Subject == PatientSubject.Unknown ? 2.5 * pilot : 0) + (clinical ? 0 : 3);
@@ -83,7 +83,8 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
         {
             Dispositions = Softmax(dispositionScores),
             Specialties = specialties,
-            Explanation = explanation,
+            // Keyword votes are few and named: the same list explains every disposition.
+            Explainer = _ => explanation,
             HasClinicalContent = clinical,
         };
     }

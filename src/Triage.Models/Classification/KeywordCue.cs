@@ -28,7 +28,7 @@ public sealed record KeywordCue(string Name, Regex Pattern, string Target, doubl
         {
             for (var at = text.IndexOf(literal, StringComparison.Ordinal); at >= 0; at = text.IndexOf(literal, at + 1, StringComparison.Ordinal))
             {
-                if (!Text.NegationDetector.IsNegated(text, at))
+                if (!Vocabulary.ClinicalVocabulary.Default.Negation.IsNegated(text, at))
                 {
                     return at;
                 }
@@ -39,7 +39,7 @@ public sealed record KeywordCue(string Name, Regex Pattern, string Target, doubl
 
         for (var m = Pattern.Match(text); m.Success; m = m.NextMatch())
         {
-            if (!Text.NegationDetector.IsNegated(text, m.Index))
+            if (!Vocabulary.ClinicalVocabulary.Default.Negation.IsNegated(text, m.Index))
             {
                 return m.Index;
             }

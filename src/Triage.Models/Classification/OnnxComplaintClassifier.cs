@@ -57,12 +57,11 @@ public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
         var features = Featurizer.Featurize(text, facts, redFlags);
         var dispositions = Arrange(_disposition.Score(features), _dispositionSlots, 5);
         var specialties = Arrange(_specialty.Score(features), _specialtySlots, 4);
-        var top = Array.IndexOf(dispositions, dispositions.Max());
         return new ComplaintClassification
         {
             Dispositions = dispositions,
             Specialties = specialties,
-            Explanation = Explain(text, facts, redFlags, features, Array.IndexOf(_dispositionSlots, top)),
+            Explainer = d => Explain(text, facts, redFlags, features, Array.IndexOf(_dispositionSlots, (int)d)),
             HasClinicalContent = KeywordLexicon.ClinicalContent.IsMatch(text.Value) || specialties[(int)Specialty.Other] < 0.5,
         };
     }

@@ -1,39 +1,44 @@
+using System.Globalization;
 using Triage.Models.Classification;
+using Triage.Models.RedFlags;
 
 namespace Triage.Models.Decision;
 
 /// <summary>The wording of reasons, follow-up questions and next steps, in Chinese and English.</summary>
 public static class DecisionTexts
 {
-    private static readonly Dictionary<string, (string Zh, string En)> RedFlagNames = new()
+    private static readonly Dictionary<RedFlagTag, (string Zh, string En)> RedFlagNames = new()
     {
-        ["infant_fever"] = ("3个月以下婴儿发热", "fever in an infant under 3 months"),
-        ["fever_purpura"] = ("发热伴出血点或瘀斑", "fever with petechiae or purpura"),
-        ["breathing"] = ("呼吸困难、发绀或窒息", "difficulty breathing, cyanosis or choking"),
-        ["seizure"] = ("抽搐或惊厥", "seizure or convulsion"),
-        ["consciousness"] = ("精神差、嗜睡、意识改变或哭闹不止", "drowsy, unresponsive, limp or inconsolable"),
-        ["dehydration"] = ("脱水表现（无尿、无泪、囟门凹陷）", "signs of dehydration (no urine, no tears, sunken eyes or fontanelle)"),
-        ["gi_bleed_vomiting"] = ("持续或胆汁性呕吐、呕血或便血", "persistent or bilious vomiting, vomiting blood or blood in stool"),
-        ["severe_pain"] = ("剧烈腹痛或睾丸痛", "severe abdominal or testicular pain"),
-        ["ingestion"] = ("误服药物、毒物、电池或异物", "poisoning, medicine, battery or foreign-body ingestion"),
-        ["trauma_burn"] = ("头部外伤、严重外伤或烧烫伤", "head injury, major trauma or burn"),
-        ["anaphylaxis"] = ("面部、口唇或舌肿胀，或过敏伴呼吸吞咽困难", "swelling of face, lips or tongue, or allergy with breathing or swallowing trouble"),
-        ["skin_detachment"] = ("皮肤起疱剥脱伴口眼受累", "blistering or peeling skin with sore mouth or eyes"),
-        ["kawasaki"] = ("发热5天以上伴眼红、唇红、手足肿或皮疹（川崎病可能）", "fever for 5 days or more with red eyes, lips, swollen hands or rash (possible Kawasaki disease)"),
-        ["self_harm"] = ("自伤或自杀想法", "self-harm or suicidal thoughts"),
-        ["bleeding"] = ("大量出血", "heavy bleeding"),
-        ["neuro_with_growth"] = ("生长问题伴头痛、呕吐或视力改变", "growth concern with headache, vomiting or visual change"),
-        ["early_puberty_young"] = ("女孩6岁前或男孩9岁前出现青春期表现", "puberty signs in a girl under 6 or a boy under 9"),
-        ["severe_malnutrition"] = ("严重营养不良（明显消瘦、水肿，或体重低于WHO标准-3个标准差）", "severe malnutrition (visible wasting, oedema, or weight more than 3 SD below the WHO curve)"),
-        ["eating_disorder"] = ("进食障碍伴晕厥、极低体重或拒食", "eating disorder with fainting, very low weight or food refusal"),
-        ["polyuria_weightloss"] = ("多饮多尿伴体重下降（糖尿病可能）", "excessive thirst and urination with weight loss (possible diabetes)"),
-        ["high_risk_hemangioma"] = ("高风险部位或溃烂、多发的血管瘤", "haemangioma in a high-risk site, ulcerated or multiple"),
-        ["skin_infection"] = ("皮肤感染、化脓或迅速扩散", "infected, pustular or rapidly spreading skin lesion"),
-        ["changing_mole"] = ("痣变大、出血或变化", "mole that changes, bleeds or grows fast"),
-        ["neonatal_jaundice"] = ("新生儿黄疸", "jaundice in a newborn"),
-        ["severe_hyperbilirubinemia"] = ("新生儿胆红素达重度高胆红素血症水平（≥342 µmol/L）", "newborn bilirubin at a severe level (342 µmol/L, 20 mg/dL, or more)"),
-        ["severe_short_stature"] = ("身高低于同龄同性别儿童-3个标准差（WHO标准）", "height more than 3 SD below the WHO curve for age and sex"),
-        ["needs_procedure"] = ("已需要住院、手术或操作", "already needs hospital care, surgery or a procedure"),
+        [RedFlagTag.InfantFever] = ("3个月以下婴儿发热", "fever in an infant under 3 months"),
+        [RedFlagTag.FeverPurpura] = ("发热伴出血点或瘀斑", "fever with petechiae or purpura"),
+        [RedFlagTag.Breathing] = ("呼吸困难、发绀或窒息", "difficulty breathing, cyanosis or choking"),
+        [RedFlagTag.Seizure] = ("抽搐或惊厥", "seizure or convulsion"),
+        [RedFlagTag.Consciousness] = ("精神差、嗜睡、意识改变或哭闹不止", "drowsy, unresponsive, limp, confused or inconsolable"),
+        [RedFlagTag.Dehydration] = ("脱水表现（无尿、无泪、囟门凹陷）", "signs of dehydration (no urine, no tears, sunken eyes or fontanelle)"),
+        [RedFlagTag.GiBleedVomiting] = ("持续或胆汁性呕吐、呕血、咯血或便血", "persistent or bilious vomiting, vomiting or coughing blood, or blood in stool"),
+        [RedFlagTag.SeverePain] = ("剧烈腹痛、睾丸痛或突发剧烈头痛", "severe abdominal or testicular pain, or a sudden worst-ever headache"),
+        [RedFlagTag.Ingestion] = ("误服药物、毒物、电池或异物", "poisoning, medicine, battery or foreign-body ingestion"),
+        [RedFlagTag.TraumaBurn] = ("头部外伤、严重外伤或烧烫伤", "head injury, major trauma or burn"),
+        [RedFlagTag.Anaphylaxis] = ("面部、口唇或舌肿胀，或过敏伴呼吸吞咽困难", "swelling of face, lips or tongue, or allergy with breathing or swallowing trouble"),
+        [RedFlagTag.SkinDetachment] = ("皮肤起疱剥脱伴口眼受累", "blistering or peeling skin with sore mouth or eyes"),
+        [RedFlagTag.Kawasaki] = ("发热5天以上伴眼红、唇红、手足肿或皮疹（川崎病可能）", "fever for 5 days or more with red eyes, lips, swollen hands or rash (possible Kawasaki disease)"),
+        [RedFlagTag.SelfHarm] = ("自伤或自杀想法", "self-harm or suicidal thoughts"),
+        [RedFlagTag.Bleeding] = ("大量出血、血尿或孕期出血", "heavy bleeding, blood in urine, or bleeding in pregnancy"),
+        [RedFlagTag.Meningism] = ("发热伴颈项强直、囟门膨隆或畏光（脑膜炎可能）", "fever with a stiff neck, a bulging fontanelle or pain from light (possible meningitis)"),
+        [RedFlagTag.ChestPain] = ("胸痛、胸闷或心悸伴晕厥", "chest pain or pressure, or palpitations with fainting"),
+        [RedFlagTag.Stroke] = ("口角歪斜、一侧肢体无力麻木、言语不清或突然视力丧失（卒中可能）", "face drooping, one-sided weakness or numbness, slurred or lost speech, or sudden loss of vision (possible stroke)"),
+        [RedFlagTag.NeuroWithGrowth] = ("生长问题伴头痛、呕吐或视力改变", "growth concern with headache, vomiting or visual change"),
+        [RedFlagTag.EarlyPubertyYoung] = ("女孩6岁前或男孩9岁前出现青春期表现", "puberty signs in a girl under 6 or a boy under 9"),
+        [RedFlagTag.SevereMalnutrition] = ("严重营养不良（明显消瘦、水肿，或体重低于WHO标准-3个标准差）", "severe malnutrition (visible wasting, oedema, or weight more than 3 SD below the WHO curve)"),
+        [RedFlagTag.EatingDisorder] = ("进食障碍伴晕厥、极低体重或拒食", "eating disorder with fainting, very low weight or food refusal"),
+        [RedFlagTag.PolyuriaWeightloss] = ("多饮多尿伴体重下降（糖尿病可能）", "excessive thirst and urination with weight loss (possible diabetes)"),
+        [RedFlagTag.HighRiskHemangioma] = ("高风险部位或溃烂、多发的血管瘤", "haemangioma in a high-risk site, ulcerated or multiple"),
+        [RedFlagTag.SkinInfection] = ("皮肤感染、化脓或迅速扩散", "infected, pustular or rapidly spreading skin lesion"),
+        [RedFlagTag.ChangingMole] = ("痣变大、出血或变化", "mole that changes, bleeds or grows fast"),
+        [RedFlagTag.NeonatalJaundice] = ("新生儿黄疸", "jaundice in a newborn"),
+        [RedFlagTag.SevereHyperbilirubinemia] = ("新生儿胆红素达重度高胆红素血症水平（≥342 µmol/L）", "newborn bilirubin at a severe level (342 µmol/L, 20 mg/dL, or more)"),
+        [RedFlagTag.SevereShortStature] = ("身高低于同龄同性别儿童-3个标准差（WHO标准）", "height more than 3 SD below the WHO curve for age and sex"),
+        [RedFlagTag.NeedsProcedure] = ("已需要住院、手术或操作", "already needs hospital care, surgery or a procedure"),
     };
 
     /// <summary>Asked when the age is unknown.</summary>
@@ -75,12 +80,27 @@ public static class DecisionTexts
     /// <summary>Eligible: book.</summary>
     public static readonly LocalizedText BookOnline = new("book_online", "可预约该专科互联网首诊。", "Book an online first visit in this specialty.");
 
-    /// <summary>The reason for one red flag.</summary>
-    public static LocalizedText RedFlagReason(string tag)
+    /// <summary>The reason for one red flag; a flag the model raised says so, with its probability.</summary>
+    public static LocalizedText RedFlagReason(RedFlagTag tag, double? modelProbability = null)
     {
-        var (zh, en) = RedFlagNames.TryGetValue(tag, out var names) ? names : (tag, tag);
-        return new LocalizedText($"red_flag.{tag}", $"危险信号：{zh}", $"Red flag: {en}");
+        var (zh, en) = RedFlagName(tag);
+        var code = $"red_flag.{RedFlagTags.Name(tag)}";
+        return modelProbability is { } p
+            ? new LocalizedText(code, $"危险信号（模型识别，概率{Percent(p)}）：{zh}", $"Red flag (recognised by the model, probability {Percent(p)}): {en}")
+            : new LocalizedText(code, $"危险信号：{zh}", $"Red flag: {en}");
     }
+
+    /// <summary>The Chinese and English name of a red flag.</summary>
+    public static (string Zh, string En) RedFlagName(RedFlagTag tag) =>
+        RedFlagNames.TryGetValue(tag, out var names) ? names : throw new ArgumentOutOfRangeException(nameof(tag), "a red-flag tag without wording");
+
+    /// <summary>The model alone rates an emergency likely: said with its probability.</summary>
+    public static LocalizedText ModelEmergency(double probability) => new(
+        "model_emergency",
+        $"模型判断急症概率为{Percent(probability)}（达到急症阈值），为安全起见请立即就医。",
+        $"The model rates an emergency at {Percent(probability)}, above its emergency threshold: seek care now, to be safe.");
+
+    private static string Percent(double p) => (p * 100).ToString(p < 0.1 ? "0.#" : "0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The Chinese and English name of a specialty.</summary>
     public static (string Zh, string En) SpecialtyName(Specialty specialty) => specialty switch
@@ -100,7 +120,6 @@ public static class DecisionTexts
         "subject_unknown" => new(code, "无法确定患者是否为儿童及其年龄。", "It is not clear whether the patient is a child, or how old."),
         "symptom_unknown" => new(code, "未说明孩子的具体问题。", "The problem itself is not described."),
         "needs_examination" => new(code, "需要线下查体、检查或操作，或病情复杂、在加重，不适合线上首诊。", "Needs an in-person examination, tests or a procedure, or is complex or worsening: not suitable online."),
-        "model_emergency" => new(code, "模型判断急症可能性较高，请立即就医。", "The model rates an emergency as likely: seek care now."),
         "model_uncertain" => new(code, "无法确定是否适合线上首诊，为安全起见建议线下就诊。", "It is not clear enough that this suits an online visit; for safety, see a doctor in person."),
         "pilot_inactive" => new(code, "当前不在互联网首诊试点期内。", "The online first-visit pilot is not running on this date."),
         "guardian_required" => new(code, "互联网首诊需监护人全程在场。", "A guardian must be present throughout an online first visit."),

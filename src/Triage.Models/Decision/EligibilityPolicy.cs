@@ -4,6 +4,7 @@ using Triage.Models.Facts;
 using Triage.Models.Growth;
 using Triage.Models.RedFlags;
 using Triage.Models.Text;
+using Triage.Models.Vocabulary;
 
 namespace Triage.Models.Decision;
 
@@ -20,10 +21,14 @@ public sealed partial class EligibilityPolicy
     private readonly TimeProvider _time;
     private readonly Specialty[] _specialties;
 
-    /// <summary>Creates the policy over a classifier, the pilot's settings and the WHO growth references.</summary>
-    public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time, GrowthReference growth)
+    /// <summary>
+    /// Creates the policy over a classifier, the pilot's settings, the WHO growth references and the
+    /// reviewed clinical vocabulary (the one shipped beside the binaries when not given).
+    /// </summary>
+    public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time, GrowthReference growth, ClinicalVocabulary? vocabulary = null)
     {
         Growth = growth ?? throw new ArgumentNullException(nameof(growth));
+        Vocabulary = vocabulary ?? ClinicalVocabulary.Default;
         _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         _pilot = pilot ?? throw new ArgumentNullException(nameof(pilot));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -36,14 +41,17 @@ public sealed partial class EligibilityPolicy
     /// <summary>The WHO growth references the measurements are read against.</summary>
     public GrowthReference Growth { get; }
 
+    /// <summary>The clinical vocabulary: spellings, red-flag words and their exceptions.</summary>
+    public ClinicalVocabulary Vocabulary { get; }
+
     /// <summary>The clock the policy decides by (Beijing dates for the pilot period, decision times).</summary>
     public TimeProvider Clock => _time;
 
     /// <summary>Today's Beijing date by the policy's clock.</summary>
     public DateOnly Today => BeijingCalendar.DateOf(_time.GetUtcNow());
 
-    /// <summary>The policy version recorded with each decision.</summary>
-    public string PolicyVersion => _pilot.PolicyVersion;
+    /// <summary>The policy version recorded with each decision: the pilot's rules and the vocabulary's version.</summary>
+    public string PolicyVersion => $"{_pilot.PolicyVersion}+{Vocabulary.Version}";
 
     /// <summary>The classifier version recorded with each decision.</summary>
     public string ModelVersion => _classifier.Version;
@@ -73,9 +81,9 @@ public sealed partial class EligibilityPolicy
     public (NormalizedText Text, ComplaintFacts Facts, IReadOnlyList<RedFlagFinding> RedFlags) Read(ComplaintInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var text = TextNormalizer.Normalize(input.Text);
-        var facts = Merge(FactExtractor.Extract(text), input);
-        return (text, facts, RedFlagDetector.Detect(text, facts, Growth));
+        var text = Vocabulary.Normalize(input.Text);
+        var facts = Merge(FactExtractor.Extract(text, Vocabulary), input);
+        return (text, facts, RedFlagDetector.Detect(text, facts, Vocabulary, Growth));
     }
 
     /// <summary>
@@ -87,9 +95,10 @@ public sealed partial class EligibilityPolicy
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var (text, facts, flags, classification, modelVersion) = prepared;
+        var (text, facts, words, classification, modelVersion) = prepared;
         var specialty = ChooseSpecialty(classification);
-        var affirmed = flags.Where(f => !f.Negated).ToList();
+        var flags = WithLearnedFlags(words, classification, thresholds.RedFlag);
+        var affirmed = flags.Where(f => f.Affirmed).ToList();
 
         var reasons = new List<LocalizedText>();
         var questions = new List<LocalizedText>();
@@ -97,18 +106,18 @@ public sealed partial class EligibilityPolicy
         Urgency urgency = Urgency.Routine;
         LocalizedText next;
 
-        // A red flag makes the case an emergency whatever the specialty and the age. For a child, so
-        // does a model that rates an emergency likely enough, since missing one is the worst error;
-        // an adult's complaint is out of the pilot, so only the red-flag rules speak for adults.
-        var modelEmergency = facts.Subject != PatientSubject.Adult && classification.Probability(Disposition.Emergency) >= thresholds.Emergency;
-        if (affirmed.Any(f => f.Severity == RedFlagSeverity.Emergency) || modelEmergency)
+        // A red flag makes the case an emergency whatever the specialty and the age, adults included; so
+        // does a model that rates an emergency likely enough, since missing one is the worst error.
+        var emergencyFlags = affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).ToList();
+        var pEmergency = classification.Probability(Disposition.Emergency);
+        if (emergencyFlags.Count > 0 || pEmergency >= thresholds.Emergency)
         {
             disposition = Disposition.Emergency;
             urgency = Urgency.Immediate;
-            reasons.AddRange(affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).Select(f => DecisionTexts.RedFlagReason(f.Tag)));
-            if (reasons.Count == 0)
+            reasons.AddRange(emergencyFlags.Select(Reason));
+            if (emergencyFlags.Count == 0)
             {
-                reasons.Add(DecisionTexts.Reason("model_emergency"));
+                reasons.Add(DecisionTexts.ModelEmergency(pEmergency));
             }
 
             next = DecisionTexts.CallEmergency;
@@ -123,7 +132,7 @@ public sealed partial class EligibilityPolicy
         {
             disposition = Disposition.Offline;
             urgency = Urgency.Soon;
-            reasons.AddRange(affirmed.Select(f => DecisionTexts.RedFlagReason(f.Tag)));
+            reasons.AddRange(affirmed.Select(Reason));
             next = DecisionTexts.BookInPersonSoon;
         }
         else if (!classification.HasClinicalContent)
@@ -187,6 +196,14 @@ public sealed partial class EligibilityPolicy
             reasons.Add(DecisionTexts.Reason("model_uncertain"));
             next = DecisionTexts.BookInPerson;
         }
+        else if (!PilotConcern(text))
+        {
+            // Age and sex alone never make a case online (§2): a symptom or concern in the specialty must be known.
+            disposition = Disposition.NeedsInfo;
+            reasons.Add(DecisionTexts.Reason("symptom_unknown"));
+            questions.Add(DecisionTexts.AskSymptom);
+            next = DecisionTexts.AnswerQuestions;
+        }
         else if (!IsPilotActive(now))
         {
             disposition = Disposition.Offline;
@@ -218,12 +235,49 @@ public sealed partial class EligibilityPolicy
             Questions = questions,
             NextStep = next,
             Classification = classification,
+            Explanation = classification.Explain(disposition),
             Facts = facts,
             ModelVersion = modelVersion,
-            PolicyVersion = _pilot.PolicyVersion,
+            PolicyVersion = PolicyVersion,
             DecidedAt = now,
         };
     }
+
+    /// <summary>True when the complaint names a symptom or concern of a pilot specialty (a cue of the keyword lexicon).</summary>
+    public static bool PilotConcern(NormalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return KeywordLexicon.Matches(text.Value).Any(c => c.Target is KeywordLexicon.Growth or KeywordLexicon.Nutrition or KeywordLexicon.Dermatology);
+    }
+
+    /// <summary>
+    /// The vocabulary's and the measurements' flags, and the learned flags the model rates at or above
+    /// <paramref name="threshold"/> for tags whose words were not found at all (found and judged denied,
+    /// past or someone else's, the words win).
+    /// </summary>
+    public static IReadOnlyList<RedFlagFinding> WithLearnedFlags(IReadOnlyList<RedFlagFinding> words, ComplaintClassification classification, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(classification);
+        if (classification.RedFlags.Count == 0 || threshold > 1)
+        {
+            return words;
+        }
+
+        List<RedFlagFinding>? learned = null;
+        foreach (var tag in RedFlagTags.Worded)
+        {
+            var p = classification.Probability(tag);
+            if (p >= threshold && !words.Any(f => f.Tag == tag))
+            {
+                (learned ??= []).Add(new RedFlagFinding(tag, new TextSpan(0, 0, string.Empty)) { Source = RedFlagSource.Model, Probability = Math.Round(p, 4) });
+            }
+        }
+
+        return learned is null ? words : [.. words.Where(f => f.Affirmed), .. learned, .. words.Where(f => !f.Affirmed)];
+    }
+
+    private static LocalizedText Reason(RedFlagFinding flag) => DecisionTexts.RedFlagReason(flag.Tag, flag.Source == RedFlagSource.Model ? flag.Probability : null);
 
     /// <summary>True when online first visits may be booked on the Beijing date of <paramref name="now"/>.</summary>
     public bool IsPilotActive(DateTimeOffset now)

@@ -31,6 +31,9 @@ public sealed record TriageDecision
     /// <summary>The classifier's probabilities and explanation.</summary>
     public required ComplaintClassification Classification { get; init; }
 
+    /// <summary>The features that pushed towards the decided disposition, strongest first.</summary>
+    public required IReadOnlyList<FeatureContribution> Explanation { get; init; }
+
     /// <summary>The facts read off the complaint and request.</summary>
     public required ComplaintFacts Facts { get; init; }
 

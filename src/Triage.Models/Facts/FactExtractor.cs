@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Triage.Models.Text;
+using Triage.Models.Vocabulary;
 
 namespace Triage.Models.Facts;
 
@@ -13,16 +14,17 @@ public static partial class FactExtractor
     private const double DaysPerMonth = AgeUnits.DaysPerMonth;
     private const string N = ChineseNumber.Pattern;
 
-    /// <summary>Extracts the facts the text states.</summary>
-    public static ComplaintFacts Extract(NormalizedText text)
+    /// <summary>Extracts the facts the text states, reading fever and its denials with <paramref name="vocabulary"/>.</summary>
+    public static ComplaintFacts Extract(NormalizedText text, ClinicalVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         var t = text.Value;
         var ageSpans = new List<(int Start, int Length)>();
         var ages = ReadAges(t, ageSpans);
         var temperature = ReadTemperature(t);
         var durations = ReadDurations(t, ageSpans);
-        var (fever, feverDays) = ReadFever(t, durations, temperature);
+        var (fever, feverDays) = ReadFever(t, durations, temperature, vocabulary);
         var duration = durations.Select(d => d.Days).DefaultIfEmpty().Max();
         var newborn = NewbornCue().IsMatch(t);
         var childCue = ChildCue().IsMatch(t) || newborn;
@@ -204,26 +206,26 @@ public static partial class FactExtractor
         return best;
     }
 
-    private static (bool Fever, double? Days) ReadFever(string t, List<(double Days, int Start)> durations, double? temperature)
+    private static (bool Fever, double? Days) ReadFever(string t, List<(double Days, int Start)> durations, double? temperature, ClinicalVocabulary vocabulary)
     {
         var fever = temperature >= 38;
         double? days = null;
-        foreach (Match m in FeverWord().Matches(t))
+        vocabulary.Fever.FindAll(t, (_, start, length) =>
         {
-            if (NegationDetector.IsNegated(t, m.Index))
+            if (vocabulary.Negation.IsNegated(t, start))
             {
-                continue;
+                return;
             }
 
             fever = true;
-            var from = NegationDetector.ClauseStart(t, m.Index);
-            var to = NegationDetector.ClauseEnd(t, m.Index + m.Length);
+            var from = Clauses.ClauseStart(t, start);
+            var to = Clauses.ClauseEnd(t, start + length);
             // "发烧五天了", "烧了5天", "fever for 6 days", "发烧第五天": the duration sits in the fever's clause.
             foreach (var d in durations.Where(d => d.Start >= from && d.Start < to))
             {
                 days = Math.Max(days ?? 0, d.Days);
             }
-        }
+        });
 
         return (fever, days);
     }
@@ -268,7 +270,7 @@ public static partial class FactExtractor
     private static double UnitDays(string unit) => unit switch
     {
         "天" or "day" or "days" => 1,
-        "周" or "星期" or "礼拜" or "week" or "weeks" => 7,
+        "周" or "星期" or "礼拜" or "个星期" or "个礼拜" or "week" or "weeks" => 7,
         "年" or "year" or "years" => 365,
         _ => DaysPerMonth,
     };
@@ -390,31 +392,28 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?:宝宝|孩子|婴儿|小孩|儿子|女儿|宝贝|男孩|女孩|今年|现在|刚满|满|才|宝|娃|小儿|患儿|男婴|女婴|快|近|将近|差不多|年龄|月龄)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex AgeSubjectBefore();
 
-    [GeneratedRegex(@"^(?:大|的宝|的婴|的孩|的小|的男|的女|宝|婴|男|女|孩|时|左右的|龄)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:大|的宝|的婴|的孩|的小|的男|的女|的娃|宝|婴|男|女|孩|娃|时|左右的|龄)", RegexOptions.CultureInvariant)]
     private static partial Regex AgeNounAfter();
 
-    [GeneratedRegex(@"(?:出生(?:才|刚|后)?(?<n>" + N + @")\s*(?<u>天|周))|(?:(?<n>" + N + @")\s*(?<u>天|周)(?:大|的(?:宝宝|婴儿|新生儿|孩子|男婴|女婴|宝)|宝宝|婴儿|新生儿))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:出生(?:才|刚|后)?(?<n>" + N + @")\s*(?<u>天|周))|(?:(?<n>" + N + @")\s*(?<u>天|周)(?:大|的(?:小)?(?:宝宝|婴儿|新生儿|孩子|男婴|女婴|宝)|宝宝|婴儿|新生儿))", RegexOptions.CultureInvariant)]
     private static partial Regex DaysAge();
 
-    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?)[\s-]*(?<u>years?|yrs?|months?|mos?|weeks?|wks?|days?)[\s-]*old\b|\baged?\s+(?<n>\d+)\b(?<u>)(?!\s*(?:months?|weeks?|days?))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<u>years?|yrs?|months?|mos?|weeks?|wks?|days?)[\s-]*old\b|\baged?\s+(?<n>\d+)\b(?<u>)(?!\s*(?:months?|weeks?|days?))", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishAge();
 
     [GeneratedRegex(@"未满月|满月|百天|刚出生", RegexOptions.CultureInvariant)]
     private static partial Regex MilestoneAge();
 
-    [GeneratedRegex(@"(?<v>\d{2}(?:\.\d+)?)\s*(?:度|℃|°c|°|摄氏度|c\b)|(?:体温|烧到|烧至|高烧|发烧|发热|低烧|temperature of|temp of|temperature|temp)\s*(?:到|至|是|为|有|高达|最高|of|was|is|:)?\s*(?<v>\d{2}(?:\.\d+)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<v>\d{2}(?:\.\d+)?)\s*(?:度|℃|°c|°|摄氏度|c\b)|(?:体温|烧到|烧至|高烧|发烧|发热|低烧|测了|量了|测得|量得|测的|量的|temperature of|temp of|temperature|temp)\s*(?:到|至|是|为|有|高达|最高|of|was|is|:)?\s*(?<v>\d{2}(?:\.\d+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Celsius();
 
     [GeneratedRegex(@"(?<v>\d{2,3}(?:\.\d+)?)\s*(?:°f|f\b|degrees f|fahrenheit)", RegexOptions.CultureInvariant)]
     private static partial Regex Fahrenheit();
 
-    [GeneratedRegex(@"发烧|发热|高烧|低烧|低热|高热|烧到|烧了|退烧|\bfevers?\b|\bfebrile\b|\bhigh temperature\b", RegexOptions.CultureInvariant)]
-    private static partial Regex FeverWord();
-
-    [GeneratedRegex(@"(?<n>" + N + @"|几)\s*(?:多)?(?<half>个半)?(?:多)?(?<u>天|周|星期|礼拜|个月|年)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<n>" + N + @"|几)\s*(?:多)?(?<half>个半)?(?:多)?(?<u>天|周|个?星期|个?礼拜|个月|年)", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseDuration();
 
-    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?)\s*(?<u>days?|weeks?|months?|years?)\b(?![\s-]*old)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?<u>days?|weeks?|months?|years?)\b(?![\s-]*old)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDuration();
 
     [GeneratedRegex(@"(?:(?<k>身高|身长|个子|height|length)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?<u>cm|厘米|公分|米|m)?)|(?<v>\d+(?:\.\d+)?)\s*(?<u>cm|厘米|公分)", RegexOptions.CultureInvariant)]

@@ -115,7 +115,13 @@ public sealed class ComplaintFeaturizer(FeatureSettings settings)
 
         foreach (var flag in redFlags)
         {
-            Add(flag.Negated ? "denied:" : "flag:", flag.Tag, 3f);
+            Add(flag.Status switch
+            {
+                RedFlagStatus.Affirmed => "flag:",
+                RedFlagStatus.Negated => "denied:",
+                RedFlagStatus.History => "history:",
+                _ => "other:",
+            }, RedFlagTags.Name(flag.Tag), 3f);
         }
 
         var sorted = keys.ToArray();

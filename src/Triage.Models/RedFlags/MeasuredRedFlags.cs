@@ -17,13 +17,6 @@ public static partial class MeasuredRedFlags
     /// <summary>A z-score below which a measurement is severe (WHO: severe wasting, underweight, stunting).</summary>
     public const double SevereZ = -3;
 
-    /// <summary>Tags the measurements raise beyond the policy's list (§4), with their severity.</summary>
-    public static readonly IReadOnlyDictionary<string, RedFlagSeverity> ExtraTags = new Dictionary<string, RedFlagSeverity>
-    {
-        ["severe_hyperbilirubinemia"] = RedFlagSeverity.Emergency,
-        ["severe_short_stature"] = RedFlagSeverity.Offline,
-    };
-
     /// <summary>
     /// The flags the measurements raise. When the sex is not known both curves are read and the
     /// lower z counts: the cost of a needless examination is smaller than a missed one.
@@ -44,7 +37,7 @@ public static partial class MeasuredRedFlags
         if (facts.BilirubinUmolPerL >= SevereBilirubinUmolPerL && facts.BilirubinEvidence is { } bilirubinAt
             && (facts.IsYoungInfant || (facts.AgeMonths is null && !HepatitisCue().IsMatch(text))))
         {
-            findings.Add(new RedFlagFinding("severe_hyperbilirubinemia", RedFlagSeverity.Emergency, bilirubinAt, Negated: false));
+            findings.Add(new RedFlagFinding(RedFlagTag.SevereHyperbilirubinemia, bilirubinAt) { Source = RedFlagSource.Measurement });
         }
 
         if (facts.AgeMonths is not { } age || (facts.WeightKg is null && facts.HeightCm is null))
@@ -55,12 +48,12 @@ public static partial class MeasuredRedFlags
         var scores = ZScores(growth, facts.Sex, age, facts.HeightCm, facts.WeightKg);
         if (facts.WeightEvidence is { } weightAt && scores.Any(s => s.Plausible && s.Indicator != GrowthIndicator.HeightForAge && s.Z < SevereZ))
         {
-            findings.Add(new RedFlagFinding("severe_malnutrition", RedFlagSeverity.Offline, weightAt, Negated: false));
+            findings.Add(new RedFlagFinding(RedFlagTag.SevereMalnutrition, weightAt) { Source = RedFlagSource.Measurement });
         }
 
         if (facts.HeightEvidence is { } heightAt && scores.Any(s => s.Plausible && s.Indicator == GrowthIndicator.HeightForAge && s.Z < SevereZ))
         {
-            findings.Add(new RedFlagFinding("severe_short_stature", RedFlagSeverity.Offline, heightAt, Negated: false));
+            findings.Add(new RedFlagFinding(RedFlagTag.SevereShortStature, heightAt) { Source = RedFlagSource.Measurement });
         }
 
         return findings;

@@ -2,9 +2,21 @@ using Triage.Models.Facts;
 
 namespace Triage.Models.RedFlags;
 
-/// <summary>A red flag found in (or explicitly denied by) a complaint.</summary>
-/// <param name="Tag">The policy's tag, e.g. <c>seizure</c>.</param>
-/// <param name="Severity">Emergency or offline.</param>
-/// <param name="Evidence">The span of the original text that triggered it.</param>
-/// <param name="Negated">True when the writer denied it ("不抽搐"): reported to the physician, never acted on.</param>
-public sealed record RedFlagFinding(string Tag, RedFlagSeverity Severity, TextSpan Evidence, bool Negated);
+/// <summary>A red flag found in (or found but not acted on in) a complaint.</summary>
+/// <param name="Tag">The policy's tag.</param>
+/// <param name="Evidence">The span of the original text that raised it (empty when the model raised it from the whole text).</param>
+/// <param name="Status">Affirmed (acted on), or why not: denied, history, another person.</param>
+public sealed record RedFlagFinding(RedFlagTag Tag, TextSpan Evidence, RedFlagStatus Status = RedFlagStatus.Affirmed)
+{
+    /// <summary>Emergency or offline, by the policy's tag.</summary>
+    public RedFlagSeverity Severity => RedFlagTags.Severity(Tag);
+
+    /// <summary>True when the flag describes the patient now and is acted on.</summary>
+    public bool Affirmed => Status == RedFlagStatus.Affirmed;
+
+    /// <summary>The vocabulary, a measurement or the model.</summary>
+    public RedFlagSource Source { get; init; } = RedFlagSource.Vocabulary;
+
+    /// <summary>The model's probability for a flag it raised; null for the vocabulary's and the measurements'.</summary>
+    public double? Probability { get; init; }
+}

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Triage.Models.Text;
 
-/// <summary>Reads the small numbers parents write in ages and durations: "3", "3.5", "十二", "两", "二十三", "半".</summary>
+/// <summary>Reads the small numbers parents write in ages and durations: "3", "3.5", "十二", "两", "二十三", "半", "ten".</summary>
 public static class ChineseNumber
 {
     /// <summary>The regex fragment that matches a number this parser understands.</summary>
@@ -25,6 +25,19 @@ public static class ChineseNumber
         if (text == "半")
         {
             value = 0.5;
+            return true;
+        }
+
+        if (text is "a" or "an")
+        {
+            value = 1;
+            return true;
+        }
+
+        var english = Array.IndexOf(EnglishWords, text);
+        if (english > 0)
+        {
+            value = english;
             return true;
         }
 
@@ -51,6 +64,8 @@ public static class ChineseNumber
         value = total + Math.Max(current, 0);
         return true;
     }
+
+    private static readonly string[] EnglishWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     private static int Digit(char c) => c switch
     {

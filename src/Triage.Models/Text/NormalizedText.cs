@@ -21,6 +21,9 @@ public sealed class NormalizedText
     /// <summary>Half-width, lower-case text used by every matcher.</summary>
     public string Value { get; }
 
+    /// <summary>The index in <see cref="Original"/> of the character at <paramref name="index"/> of <see cref="Value"/>.</summary>
+    public int OriginalIndex(int index) => _originalIndex[index];
+
     /// <summary>Maps a span of <see cref="Value"/> to the corresponding span of <see cref="Original"/>.</summary>
     public (int Start, int Length) ToOriginalSpan(int start, int length)
     {

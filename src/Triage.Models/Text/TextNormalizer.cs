@@ -50,7 +50,11 @@ public static class TextNormalizer
 
         return c switch
         {
-            '\u3000' or '\r' or '\n' or '\t' => " ",
+            '\u3000' or '\r' or '\t' => " ",
+            // Sentences end at line ends: keep them, as one kind.
+            '\n' => "\n",
+            // Typographic apostrophes and quotes: "can’t" is "can't".
+            '\u2019' or '\u2018' or '\u02bc' => "'",
             _ => char.ToLowerInvariant(c).ToString(),
         };
     }

@@ -13,7 +13,9 @@ public sealed class PolicyPlugin(EligibilityPolicy policy)
     /// <summary>The red flags and what each means.</summary>
     [SuppressMessage("Performance", "CA1822", Justification = "Kernel functions are discovered on the plugin instance.")]
     [KernelFunction("red_flags"), Description("The policy's red flags: emergency tags (go to an emergency department now) and offline tags (in-person visit, not online).")]
-    public RedFlagLists RedFlags() => new(RedFlagCatalog.EmergencyTags, [.. RedFlagCatalog.OfflineTags, .. MeasuredRedFlags.ExtraTags.Keys]);
+    public RedFlagLists RedFlags() => new(
+        [.. RedFlagTags.All.Where(t => RedFlagTags.Severity(t) == RedFlagSeverity.Emergency).Select(RedFlagTags.Name)],
+        [.. RedFlagTags.All.Where(t => RedFlagTags.Severity(t) == RedFlagSeverity.Offline).Select(RedFlagTags.Name)]);
 
     /// <summary>Whether a hospital offers a specialty online.</summary>
     [KernelFunction("hospital_offers"), Description("Whether a pilot hospital offers online first visits in a specialty.")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using Triage.Models.Decision;
 using Triage.Models.Evaluation;
+using Triage.Models.RedFlags;
 
 namespace Triage.Support.Plugins;
 
@@ -18,8 +19,8 @@ public sealed class TriagePlugin(EligibilityPolicy policy)
         return new TriageResult(
             LabelNames.Of(d.Disposition),
             LabelNames.Of(d.Specialty),
-            [.. d.RedFlags.Where(f => !f.Negated).Select(f => $"{f.Tag}: {f.Evidence.Text}")],
-            [.. d.RedFlags.Where(f => f.Negated).Select(f => f.Tag)],
+            [.. d.RedFlags.Where(f => f.Affirmed).Select(f => $"{RedFlagTags.Name(f.Tag)}: {(f.Source == RedFlagSource.Model ? $"model p={f.Probability}" : f.Evidence.Text)}")],
+            [.. d.RedFlags.Where(f => !f.Affirmed).Select(f => RedFlagTags.Name(f.Tag))],
             [.. d.Reasons.Select(r => r.En)]);
     }
 }
