@@ -2,19 +2,17 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
-using Triage.Models.Facts;
-using Triage.Models.Growth;
 using Triage.Models.Features;
+using Triage.Models.Growth;
 using Triage.Models.Onnx;
-using Triage.Models.RedFlags;
-using Triage.Models.Text;
 using Triage.Training;
 
 namespace Triage.Benchmarks;
 
 /// <summary>
-/// Featurize and score one complaint with the shipped disposition model: through the shared ONNX
-/// Runtime session the server uses, and through ML.NET's PredictionEngine for comparison.
+/// Featurize and score one complaint with the shipped model: every head through the shared ONNX
+/// Runtime session the server uses, and the disposition head through ML.NET's PredictionEngine for
+/// comparison.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -23,9 +21,8 @@ public class ScoringBenchmarks
     private ComplaintFeaturizer _featurizer = null!;
     private OnnxLinearScorer _onnx = null!;
     private PredictionEngine<TrainingRow, Scored> _engine = null!;
-    private NormalizedText _text = null!;
-    private ComplaintFacts _facts = null!;
-    private IReadOnlyList<RedFlagFinding> _flags = [];
+    private ComplaintReading _reading = null!;
+    private SparseFeatures _features = null!;
     private int _dimension;
 
     public sealed class Scored
@@ -41,13 +38,13 @@ public class ScoringBenchmarks
         var card = ModelCard.Read(folder);
         _dimension = card.Features.Dimension;
         _featurizer = new ComplaintFeaturizer(card.Features);
-        _onnx = new OnnxLinearScorer(Path.Combine(folder, OnnxComplaintClassifier.DispositionFile));
+        _onnx = new OnnxLinearScorer(Path.Combine(folder, OnnxComplaintClassifier.ModelFile));
         var trainer = new LinearModelTrainer(card.Seed, _dimension);
-        var model = trainer.Context.Model.Load(Path.Combine(folder, "disposition.mlnet.zip"), out _);
+        var model = trainer.Context.Model.Load(Path.Combine(folder, $"{OnnxComplaintClassifier.DispositionHead}.mlnet.zip"), out _);
         _engine = trainer.Context.Model.CreatePredictionEngine<TrainingRow, Scored>(model, inputSchemaDefinition: TrainingRowSchema(_dimension));
         var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, GrowthReference.LoadShared(AppContext.BaseDirectory));
-        (_text, _facts, _flags) = policy.Read(new ComplaintInput { Text = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好" });
-        _features = _featurizer.Featurize(_text, _facts, _flags);
+        _reading = policy.Read(new ComplaintInput { Text = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好" });
+        _features = _featurizer.Featurize(_reading);
     }
 
     [GlobalCleanup]
@@ -57,20 +54,18 @@ public class ScoringBenchmarks
         _engine.Dispose();
     }
 
-    private SparseFeatures _features = null!;
+    [Benchmark]
+    public SparseFeatures FeaturizeOnly() => _featurizer.Featurize(_reading);
 
     [Benchmark]
-    public SparseFeatures FeaturizeOnly() => _featurizer.Featurize(_text, _facts, _flags);
-
-    [Benchmark]
-    public float[] ScoreOnlyOnnx() => _onnx.Score(_features);
+    public float[][] ScoreOnlyOnnx() => _onnx.Score(_features);
 
     [Benchmark(Baseline = true)]
-    public float[] FeaturizeAndScoreOnnx() => _onnx.Score(_featurizer.Featurize(_text, _facts, _flags));
+    public float[][] FeaturizeAndScoreOnnx() => _onnx.Score(_featurizer.Featurize(_reading));
 
     [Benchmark]
     public float[] FeaturizeAndScoreMlNetPredictionEngine() =>
-        _engine.Predict(TrainingRow.From("online", _featurizer.Featurize(_text, _facts, _flags), _dimension)).Score;
+        _engine.Predict(TrainingRow.From("online", 1f, _featurizer.Featurize(_reading), _dimension)).Score;
 
     private static Microsoft.ML.Data.SchemaDefinition TrainingRowSchema(int dimension)
     {

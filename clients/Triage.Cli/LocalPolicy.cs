@@ -6,20 +6,38 @@ namespace Triage.Cli;
 
 /// <summary>
 /// The policy the service runs, built in this process for <c>--in-process</c> and <c>evaluate</c>:
-/// with the model version in <c>--model FOLDER</c> (a version, or the models folder and its
-/// <c>current</c>), else the keyword rules.
+/// the served model (<c>models/current</c> of this repository, or <c>--model FOLDER</c>), or the
+/// keyword rules alone with <c>--rules-only</c>. One decision path: the same model decides here as there.
 /// </summary>
 internal static class LocalPolicy
 {
     public static EligibilityPolicy From(CommandLine args)
     {
-        IComplaintClassifier classifier = args.Get("--model") is { } folder ? Load(folder) : new KeywordComplaintClassifier();
+        IComplaintClassifier classifier = args.Has("--rules-only") ? new KeywordComplaintClassifier()
+            : Load(args.Get("--model") ?? FindServedModels() ?? throw new UsageException("no models/current found above this folder: give --model FOLDER, or --rules-only for the keyword rules alone"));
         return new EligibilityPolicy(classifier, PilotOptions.Beijing2026(), AsOfClock.From(args), Growth(args));
     }
 
     // The WHO tables: --growth FOLDER, else the shared data folder above here.
     private static GrowthReference Growth(CommandLine args) =>
         args.Get("--growth") is { } folder ? GrowthReference.Load(folder) : GrowthReference.LoadShared(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    // The models folder the service serves: models/current above the working folder or this program.
+    private static string? FindServedModels()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "models", ModelFolder.CurrentFile)))
+                {
+                    return Path.Combine(dir.FullName, "models");
+                }
+            }
+        }
+
+        return null;
+    }
 
     // One version's folder (holding its card), or the models folder the silo serves (holding 'current').
     private static OnnxComplaintClassifier Load(string folder)

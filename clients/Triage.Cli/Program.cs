@@ -30,11 +30,12 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--model models] [--as-of YYYY-MM-DD])
+          triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--model models | --rules-only] [--as-of YYYY-MM-DD])
           triage load --url http://127.0.0.1:5180 --api-key KEY [--requests 2000] [--concurrency 16] [--in cases.jsonl]
           triage train --data ../shared/data --out models
-          triage evaluate --data labelled.jsonl [--model models] [--worst 15] [--as-of YYYY-MM-DD] [--show-misses DISPOSITION]
-        --model decides with a trained model (a version folder, or a models folder and its 'current'); without it, the keyword rules.
+          triage evaluate --data labelled.jsonl [--model models | --rules-only] [--worst 15] [--as-of YYYY-MM-DD] [--show-misses DISPOSITION]
+        In process, decisions are made by the served model (models/current of this repository) unless --model names
+        another (a version folder, or a models folder and its 'current') or --rules-only asks for the keyword rules alone.
         --as-of decides in-process as on that Beijing date (default: now); the pilot period depends on it.
         """);
     return 2;

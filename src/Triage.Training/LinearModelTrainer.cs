@@ -6,16 +6,17 @@ using Triage.Models.Onnx;
 namespace Triage.Training;
 
 /// <summary>
-/// Trains one multiclass maximum-entropy (softmax regression) model with ML.NET's L-BFGS,
-/// single-threaded so the same data gives the same weights, and reads the weights out for export.
+/// Trains one multiclass maximum-entropy (softmax regression) head with ML.NET's L-BFGS,
+/// single-threaded so the same data gives the same weights in one process, and reads the weights
+/// out for export.
 /// </summary>
 public sealed class LinearModelTrainer(int seed, int dimension, float l2 = LinearModelTrainer.DefaultL2, float l1 = LinearModelTrainer.DefaultL1)
 {
     /// <summary>L2 regularisation of the shipped models.</summary>
     public const float DefaultL2 = 1e-3f;
 
-    /// <summary>L1 regularisation of the shipped models.</summary>
-    public const float DefaultL1 = 1e-5f;
+    /// <summary>L1 regularisation of the shipped models (none: plain L-BFGS, several times faster than OWL-QN here, and no worse out of fold).</summary>
+    public const float DefaultL1 = 0f;
 
     /// <summary>The ML.NET context (seeded).</summary>
     public MLContext Context { get; } = new(seed);
@@ -29,8 +30,10 @@ public sealed class LinearModelTrainer(int seed, int dimension, float l2 = Linea
                 L1Regularization = l1,
                 NumberOfThreads = 1,
                 ExampleWeightColumnName = nameof(TrainingRow.Weight),
-                MaximumNumberOfIterations = 200,
-                OptimizationTolerance = 1e-7f,
+                // A short history and a looser tolerance train the same model to 4 decimals of log loss in a third of the time.
+                HistorySize = 5,
+                MaximumNumberOfIterations = 100,
+                OptimizationTolerance = 1e-5f,
             }));
 
     /// <summary>Loads rows with the vector size declared.</summary>
@@ -41,8 +44,8 @@ public sealed class LinearModelTrainer(int seed, int dimension, float l2 = Linea
         return Context.Data.LoadFromEnumerable(rows, schema);
     }
 
-    /// <summary>Trains and returns the ML.NET model and the same model as a <see cref="LinearSoftmaxModel"/>.</summary>
-    public (ITransformer MlNet, LinearSoftmaxModel Linear) Train(IDataView data)
+    /// <summary>Trains one head and returns the ML.NET model and the same model as a <see cref="LinearHead"/>.</summary>
+    public (ITransformer MlNet, LinearHead Head) Train(string name, IDataView data)
     {
         var model = Pipeline().Fit(data);
         var predictor = model.LastTransformer;
@@ -63,6 +66,6 @@ public sealed class LinearModelTrainer(int seed, int dimension, float l2 = Linea
             }
         }
 
-        return (model, new LinearSoftmaxModel(labels, dimension, flat, biases));
+        return (model, new LinearHead(name, labels, flat, biases));
     }
 }

@@ -5,10 +5,12 @@ using Triage.Models.Evaluation;
 namespace Triage.Training;
 
 /// <summary>
-/// Picks the decision thresholds on the validation split, safety first: among the thresholds whose
-/// emergency recall is at least <see cref="MinEmergencyRecall"/> and hazardous under-triage at most
-/// <see cref="MaxHazardous"/>, the one that keeps the most online cases online. When none meets
-/// both, the safest (highest recall, then lowest hazard) is taken and the card says so.
+/// Picks the decision thresholds on out-of-fold predictions, safety first, in the order the policy
+/// decides. First the emergency thresholds (the safety net's emergency probability and the learned
+/// red flags): the ones that cost least when a missed emergency weighs <see cref="MissCost"/> false
+/// alarms. Then the in-person thresholds: among
+/// those keeping hazardous under-triage at most <see cref="MaxHazardous"/>, the one keeping the most
+/// online cases online; if none does, the least hazardous.
 /// </summary>
 public static class ThresholdTuner
 {
@@ -18,51 +20,85 @@ public static class ThresholdTuner
     /// <summary>The hazardous under-triage allowed.</summary>
     public const double MaxHazardous = 0.02;
 
-    private static readonly double[] EmergencyGrid = [0.001, 0.002, 0.003, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
-    private static readonly double[] OfflineGrid = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8, 1.01];
-    private static readonly double[] OnlineGrid = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
+    /// <summary>The share of non-emergencies sent to emergency aimed for (reported; recall wins over it).</summary>
+    public const double MaxFalseAlarm = 0.10;
 
-    /// <summary>The chosen thresholds, whether they meet the targets, and the report they give.</summary>
-    public static (DecisionThresholds Thresholds, bool TargetsMet, EvaluationReport Report) Tune(
-        EligibilityPolicy policy, IReadOnlyList<(PreparedRecord Record, PreparedComplaint Prepared)> validation, DateTimeOffset asOf)
+    /// <summary>
+    /// What a missed emergency weighs, in false alarms: the emergency thresholds minimise misses
+    /// times this plus false alarms. Recall wins at a stated price: 40 families sent to an emergency
+    /// department in vain to find one more child who needed it, and no more. Out of fold, reaching
+    /// 0.98 recall would send about 60% of all non-emergencies there (about 110 per emergency found
+    /// in the last steps), which would make every decision an emergency and the service useless.
+    /// </summary>
+    public const int MissCost = 40;
+
+    /// <summary>The share of online cases kept online aimed for (reported).</summary>
+    public const double MinOnlineRecall = 0.75;
+
+    /// <summary>The specialty accuracy on online cases aimed for (reported).</summary>
+    public const double MinOnlineSpecialtyAccuracy = 0.92;
+
+    private static readonly double[] EmergencyGrid = [0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 1.01];
+    private static readonly double[] RedFlagGrid = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+    private static readonly double[] OfflineGrid = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8, 1.01];
+    private static readonly double[] OnlineGrid = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+
+    /// <summary>The chosen thresholds and the report they give on <paramref name="items"/>.</summary>
+    public static (DecisionThresholds Thresholds, EvaluationReport Report) Tune(
+        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(items);
         (DecisionThresholds T, EvaluationReport R)? best = null;
-        (DecisionThresholds T, EvaluationReport R)? safest = null;
         foreach (var e in EmergencyGrid)
         {
-            foreach (var o in OfflineGrid)
+            foreach (var f in RedFlagGrid)
             {
-                foreach (var n in OnlineGrid)
+                var t = new DecisionThresholds(e, 1.01, 0, f);
+                var r = Evaluate(policy, items, t, asOf);
+                if (best is null || SaferEmergency(r, best.Value.R))
                 {
-                    var thresholds = new DecisionThresholds(e, o, n);
-                    var report = Evaluate(policy, validation, thresholds, asOf);
-                    if (report.EmergencyRecall >= MinEmergencyRecall && report.HazardousUnderTriage <= MaxHazardous)
-                    {
-                        if (best is null || Better(report, best.Value.R))
-                        {
-                            best = (thresholds, report);
-                        }
-                    }
-                    else if (safest is null || Safer(report, safest.Value.R))
-                    {
-                        safest = (thresholds, report);
-                    }
+                    best = (t, r);
                 }
             }
         }
 
-        return best is { } b ? (b.T, true, b.R) : (safest!.Value.T, false, safest.Value.R);
+        var emergency = best!.Value.T;
+        best = null;
+        foreach (var o in OfflineGrid)
+        {
+            foreach (var n in OnlineGrid)
+            {
+                var t = emergency with { Offline = o, Online = n };
+                var r = Evaluate(policy, items, t, asOf);
+                if (best is null || BetterInPerson(r, best.Value.R))
+                {
+                    best = (t, r);
+                }
+            }
+        }
+
+        return best!.Value;
     }
 
+    /// <summary>
+    /// What each emergency threshold costs: for each P(emergency) threshold, with the learned-flag
+    /// threshold that serves it best, the emergency recall and the share of non-emergencies sent to emergency.
+    /// </summary>
+    public static IReadOnlyList<(DecisionThresholds Thresholds, EvaluationReport Report)> EmergencyTradeOff(
+        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf) =>
+        [.. EmergencyGrid.Select(e => RedFlagGrid
+            .Select(f => new DecisionThresholds(e, 1.01, 0, f))
+            .Select(t => (T: t, R: Evaluate(policy, items, t, asOf)))
+            .Aggregate((best, next) => SaferEmergency(next.R, best.R) ? next : best))];
+
     /// <summary>The report of the policy with <paramref name="thresholds"/> over prepared records.</summary>
-    public static EvaluationReport Evaluate(EligibilityPolicy policy, IReadOnlyList<(PreparedRecord Record, PreparedComplaint Prepared)> records, DecisionThresholds thresholds, DateTimeOffset asOf)
+    public static EvaluationReport Evaluate(EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DecisionThresholds thresholds, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(items);
         var report = new EvaluationReport();
-        foreach (var (record, prepared) in records)
+        foreach (var (record, prepared) in items)
         {
             var d = policy.Decide(prepared, record.Input, thresholds, asOf);
             report.Add(record.Record.Id, record.Disposition, d.Disposition, record.Specialty, d.Specialty);
@@ -71,13 +107,27 @@ public static class ThresholdTuner
         return report;
     }
 
-    private static bool Better(EvaluationReport a, EvaluationReport b) =>
-        a.OnlineRecall > b.OnlineRecall
-        || (a.OnlineRecall == b.OnlineRecall && (a.HazardousUnderTriage < b.HazardousUnderTriage
-            || (a.HazardousUnderTriage == b.HazardousUnderTriage && a.DispositionAccuracy > b.DispositionAccuracy)));
+    // Grids run from the most to the least sensitive: on a tie the earlier (more sensitive) one stays.
+    private static bool SaferEmergency(EvaluationReport a, EvaluationReport b)
+    {
+        var (aCost, bCost) = (Cost(a), Cost(b));
+        return aCost < bCost || (aCost == bCost && a.EmergencyRecall > b.EmergencyRecall);
+    }
 
-    private static bool Safer(EvaluationReport a, EvaluationReport b) =>
-        a.EmergencyRecall > b.EmergencyRecall
-        || (a.EmergencyRecall == b.EmergencyRecall && (a.HazardousUnderTriage < b.HazardousUnderTriage
-            || (a.HazardousUnderTriage == b.HazardousUnderTriage && a.OnlineRecall > b.OnlineRecall)));
+    private static long Cost(EvaluationReport r) =>
+        ((long)(r.EmergencyCount - r.Confusion(Disposition.Emergency, Disposition.Emergency)) * MissCost) + r.FalseAlarmCount;
+
+    private static bool BetterInPerson(EvaluationReport a, EvaluationReport b)
+    {
+        var aMeets = a.HazardousUnderTriage <= MaxHazardous;
+        var bMeets = b.HazardousUnderTriage <= MaxHazardous;
+        if (aMeets != bMeets)
+        {
+            return aMeets;
+        }
+
+        return aMeets
+            ? a.OnlineRecall > b.OnlineRecall || (a.OnlineRecall == b.OnlineRecall && a.DispositionAccuracy > b.DispositionAccuracy)
+            : a.HazardousCount < b.HazardousCount || (a.HazardousCount == b.HazardousCount && a.OnlineRecall > b.OnlineRecall);
+    }
 }

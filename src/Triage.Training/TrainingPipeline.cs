@@ -1,187 +1,268 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.ML;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Evaluation;
 using Triage.Models.Features;
 using Triage.Models.Growth;
 using Triage.Models.Onnx;
+using Triage.Models.Vocabulary;
 
 namespace Triage.Training;
 
 /// <summary>
-/// <c>triage train</c>: featurizes the labelled data with the serving featurizer, cross-validates
-/// and trains the disposition and specialty models with ML.NET, exports them to ONNX, tunes the
-/// thresholds on the validation split through the ONNX models the server will load, and writes
-/// the model card. Deterministic: the same data and settings give the same artifacts.
+/// <c>triage train</c>: reads the labelled data through the serving reader and featurizer, measures
+/// the whole decision by leave-one-source-out cross-validation (calibration and thresholds fitted
+/// on the other sources only), calibrates on the out-of-fold predictions of every real record,
+/// tunes the thresholds on them, trains the served heads with ML.NET on the train split and the
+/// augment set, folds the calibration into the weights, exports one ONNX model and writes the model
+/// card. The same data and settings give the same version, thresholds and figures.
 /// </summary>
 public sealed class TrainingPipeline(string dataFolder, string modelsFolder, TextWriter progress)
 {
+    /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
+    public const string TrainerRevision = "7";
+
+    private const int Seed = 20261201;
+    private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 4, 0, 0, TimeSpan.Zero);
+
     /// <summary>Regularisation (experiments only; the card records what was used).</summary>
     public (float L2, float L1) Regularization { get; init; } = (LinearModelTrainer.DefaultL2, LinearModelTrainer.DefaultL1);
 
-    /// <summary>False skips cross-validation (quick experiments; the card then has none).</summary>
-    public bool CrossValidate { get; init; } = true;
+    /// <summary>False skips the ML.NET model files beside the ONNX model (experiments).</summary>
+    public bool WriteMlNetModels { get; init; } = true;
 
-    /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "6";
+    /// <summary>Experiments: a file to write every real record's out-of-fold scores to (ids and numbers, no text).</summary>
+    public string? OutOfFoldDump { get; init; }
 
-    private const int Seed = 20261201;
-    private const int Folds = 5;
-    private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 4, 0, 0, TimeSpan.Zero);
+    /// <summary>What was tried and not kept: copied into the card as written.</summary>
+    public JsonArray? Tried { get; init; }
 
-    /// <summary>Runs the whole pipeline; returns the folder of the new model version.</summary>
-    public string Run(FeatureSettings settings)
+    /// <summary>Runs the whole pipeline; returns the folder of the new model version and its figures.</summary>
+    public TrainingResult Run(FeatureSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var files = new[] { "train.jsonl", "augment.jsonl", "validation.jsonl" };
-        var hashes = files.ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataFolder, f)))));
+        var vocabulary = ClinicalVocabulary.Default;
+        var featurizer = new ComplaintFeaturizer(settings);
+        var hashes = TrainingCorpus.Files.ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataFolder, f)))));
         var version = "maxent-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('|', hashes.OrderBy(h => h.Key).Select(h => h.Value)) + $"|{settings}|{Seed}|{Regularization}|{TrainerRevision}")))[..10];
+            string.Join('|', hashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Value))
+            + $"|{settings}|{vocabulary.Version}|{(featurizer.Segmenter is { } s ? s.Words : 0)}|{Seed}|{Regularization}|{TrainerRevision}")))[..10];
+        var corpus = TrainingCorpus.Load(dataFolder, featurizer, vocabulary, progress);
+        var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, GrowthReference.Load(Path.Combine(dataFolder, "growth")), vocabulary);
+
+        LinearHead Train(string head, IEnumerable<TrainingRecord> records) => Fit(head, records, settings.Dimension).Head;
+        var oof = CrossSourceValidation.Run(corpus.Real, corpus.Augment, Train, progress);
+
+        progress.WriteLine("leave-one-source-out: calibration and thresholds fitted on the other sources, decisions on the one left out");
+        var crossSource = CrossSource(corpus, oof, policy, version);
+
+        var calibration = Calibration.Fit(oof, corpus.Real);
+        var prepared = corpus.Real.Select(r => (r, calibration.Prepare(oof, r, version))).ToList();
+        var (thresholds, tuning) = ThresholdTuner.Tune(policy, prepared, AsOf);
+        var tradeOff = ThresholdTuner.EmergencyTradeOff(policy, prepared, AsOf);
+        if (OutOfFoldDump is { } dump)
+        {
+            File.WriteAllLines(dump, prepared.Select(x => string.Create(CultureInfo.InvariantCulture,
+                $"{x.r.Record.Id}\t{x.r.Source}\t{LabelNames.Of(x.r.Disposition)}\t{string.Join(',', x.r.RedFlags.Select(Triage.Models.RedFlags.RedFlagTags.Name))}\t{x.Item2.Classification.EmergencyScore:F4}\t{x.Item2.Classification.RedFlags.Where((_, i) => Triage.Models.RedFlags.RedFlagTags.Severity((Triage.Models.RedFlags.RedFlagTag)i) == Triage.Models.RedFlags.RedFlagSeverity.Emergency).Sum():F4}\t{string.Join(',', x.r.Reading.RedFlags.Where(f => f.Affirmed).Select(f => Triage.Models.RedFlags.RedFlagTags.Name(f.Tag)))}")));
+        }
+        progress.WriteLine("what each emergency threshold costs on the out-of-fold predictions (emergency threshold, learned-flag threshold: recall, non-emergencies sent to emergency):");
+        foreach (var (t, r) in tradeOff)
+        {
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Emergency:F4}, {t.RedFlag:F2}: {r.EmergencyRecall:F3}, {r.FalseAlarmRate:F3}, online recall {r.OnlineRecall:F3}"));
+        }
+        progress.WriteLine($"thresholds tuned on the out-of-fold predictions of all {corpus.Real.Count} real records: {thresholds}");
+
         var folder = Path.Combine(modelsFolder, version);
         Directory.CreateDirectory(folder);
-
-        // The measured red flags are features too: train on the growth tables the data ships with.
-        var growth = GrowthReference.Load(Path.Combine(dataFolder, "growth"));
-
-        var keyword = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, growth);
-        var featurizer = new ComplaintFeaturizer(settings);
-        PreparedRecord[] Prepare(string file)
+        var heads = new List<LinearHead>();
+        foreach (var name in ModelHeads.Names)
         {
-            var records = LabelledData.Read(Path.Combine(dataFolder, file));
-            progress.WriteLine($"featurizing {file}: {records.Count} records");
-            return [.. records.Select(r =>
-            {
-                if (!LabelNames.TryParseDisposition(r.Disposition, out var d) || !LabelNames.TryParseSpecialty(r.Specialty, out var s))
-                {
-                    throw new InvalidDataException($"{file}: record {r.Id} has an unknown label");
-                }
-
-                var input = new ComplaintInput { Text = r.Text };
-                var (text, facts, flags) = keyword.Read(input);
-                return new PreparedRecord(r, d, s, featurizer.Featurize(text, facts, flags), input);
-            })];
+            progress.WriteLine($"training the served {name} head on train + augment ({corpus.Train.Count + corpus.Augment.Count} records)");
+            var (mlnet, head) = Fit(name, corpus.Train.Concat(corpus.Augment), settings.Dimension, WriteMlNetModels ? Path.Combine(folder, $"{name}.mlnet.zip") : null);
+            var scaling = calibration.Heads[name];
+            heads.Add(head.Scaled(scaling.Scale, [.. head.Labels.Select(l => scaling.Shift[calibration.Labels[name].ToList().IndexOf(l)])]));
         }
 
-        var train = Prepare("train.jsonl");
-        var augment = Prepare("augment.jsonl");
-        var validation = Prepare("validation.jsonl");
-
-        var metrics = new JsonObject();
-        var cv = new JsonObject();
-        foreach (var (name, label) in Targets.Where(_ => CrossValidate))
-        {
-            cv[name] = CrossValidateTarget(train, augment, settings.Dimension, label, name);
-        }
-
-        metrics["crossValidation"] = cv;
-
-        foreach (var (name, label) in Targets)
-        {
-            progress.WriteLine($"training {name} on train + augment ({train.Length + augment.Length} rows)");
-            var trainer = new LinearModelTrainer(Seed, settings.Dimension, Regularization.L2, Regularization.L1);
-            var data = trainer.Load(train.Concat(augment).Select(r => TrainingRow.From(label(r), r.Features, settings.Dimension)));
-            var (mlnet, linear) = trainer.Train(data);
-            trainer.Context.Model.Save(mlnet, data.Schema, Path.Combine(folder, $"{name}.mlnet.zip"));
-            linear.WriteOnnx(Path.Combine(folder, $"{name}.onnx"), new Dictionary<string, string> { ["model_version"] = version, ["target"] = name });
-        }
-
-        var provisional = new ModelCard
+        new LinearSoftmaxModel(settings.Dimension, heads).WriteOnnx(Path.Combine(folder, OnnxComplaintClassifier.ModelFile), new Dictionary<string, string> { ["model_version"] = version });
+        var card = new ModelCard
         {
             Version = version,
-            Algorithm = $"ML.NET LbfgsMaximumEntropy (multiclass softmax regression, L2 {Regularization.L2}, L1 {Regularization.L1}, class-weighted, 1 thread); ONNX: Gather/MatMul/Add/Softmax, opset 13",
+            Algorithm = $"ML.NET LbfgsMaximumEntropy per head (disposition, specialty, learned red flags: L2 {Regularization.L2}; the emergency safety net, learnt from complaints without a vocabulary emergency flag: L2 {ModelHeads.SafetyNetL2}; class-weighted, 1 thread), calibrated by vector scaling on leave-one-source-out predictions; ONNX: Gather/MatMul/Add/Split/Softmax, opset 13",
             DataSha256 = hashes,
             Features = settings,
+            Vocabulary = vocabulary.Version,
             Seed = Seed,
-            Thresholds = new DecisionThresholds(1.01, 1.01, 0),
-            Metrics = metrics,
+            Thresholds = thresholds,
+            Calibration = new JsonObject(calibration.Heads.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonObject
+            {
+                ["labels"] = new JsonArray([.. calibration.Labels[h.Key].Select(l => (JsonNode)l)]),
+                ["scale"] = h.Value.Scale,
+                ["shift"] = new JsonArray([.. h.Value.Shift.Select(x => (JsonNode)x)]),
+            }))),
+            Metrics = [],
+            Tried = Tried?.DeepClone().AsArray(),
+            Machine = TrainingMachine.Describe(),
         };
-        provisional.Write(folder);
+        card.Write(folder);
 
-        progress.WriteLine("tuning thresholds on the validation split through the ONNX models");
+        progress.WriteLine("validation split, through the exported ONNX model");
         using var onnx = new OnnxComplaintClassifier(folder);
-        var policy = new EligibilityPolicy(onnx, PilotOptions.Beijing2026(), TimeProvider.System, growth);
-        var prepared = validation.Select(r => (r, policy.Prepare(r.Input))).ToList();
-        var (thresholds, met, report) = ThresholdTuner.Tune(policy, prepared, AsOf);
-        metrics["validation"] = Report(report);
-        metrics["validation"]!["targetsMet"] = met;
-        metrics["validation"]!["targets"] = $"emergency recall >= {ThresholdTuner.MinEmergencyRecall}, hazardous under-triage <= {ThresholdTuner.MaxHazardous}";
-        (provisional with { Thresholds = thresholds, Metrics = metrics }).Write(folder);
-        progress.WriteLine($"model {version}: thresholds {thresholds}; targets met: {met}");
-        progress.Write(report.Format(10));
-        return folder;
-    }
-
-    private static readonly (string Name, Func<PreparedRecord, string> Label)[] Targets =
-    [
-        ("disposition", r => LabelNames.Of(r.Disposition)),
-        ("specialty", r => LabelNames.Of(r.Specialty)),
-    ];
-
-    private JsonObject CrossValidateTarget(PreparedRecord[] train, PreparedRecord[] augment, int dimension, Func<PreparedRecord, string> label, string name)
-    {
-        var micro = new List<double>();
-        var macro = new List<double>();
-        var logLoss = new List<double>();
-        for (var fold = 0; fold < Folds; fold++)
+        var served = new EligibilityPolicy(onnx, PilotOptions.Beijing2026(), TimeProvider.System, policy.Growth, vocabulary);
+        var validation = new EvaluationReport();
+        foreach (var r in corpus.Validation)
         {
-            progress.WriteLine($"cross-validating {name}: fold {fold + 1}/{Folds}");
-            var trainer = new LinearModelTrainer(Seed, dimension, Regularization.L2, Regularization.L1);
-            var held = train.Where(r => FoldOf(r.Record.Id) == fold).ToList();
-            var fit = trainer.Load(train.Where(r => FoldOf(r.Record.Id) != fold).Concat(augment).Select(r => TrainingRow.From(label(r), r.Features, dimension)));
-            var (model, _) = trainer.Train(fit);
-            var test = trainer.Load(held.Select(r => TrainingRow.From(label(r), r.Features, dimension)));
-            var m = trainer.Context.MulticlassClassification.Evaluate(model.Transform(test));
-            micro.Add(m.MicroAccuracy);
-            macro.Add(m.MacroAccuracy);
-            logLoss.Add(m.LogLoss);
+            var d = served.Decide(served.Prepare(r.Input), r.Input, thresholds, AsOf);
+            validation.Add(r.Record.Id, r.Disposition, d.Disposition, r.Specialty, d.Specialty);
         }
 
-        return new JsonObject
+        var rulesAlone = new JsonObject(corpus.Sources.Select(s => KeyValuePair.Create(s, (JsonNode?)Figures(Evaluate(policy, corpus.Real.Where(r => r.Source == s))))));
+        rulesAlone["pooled"] = Figures(Evaluate(policy, corpus.Real));
+        var metrics = new JsonObject
         {
-            ["folds"] = Folds,
-            ["note"] = "folds of the real training split; the synthetic augment set is always in training, never in a held-out fold",
-            ["microAccuracy"] = Math.Round(micro.Average(), 4),
-            ["macroAccuracy"] = Math.Round(macro.Average(), 4),
-            ["logLoss"] = Math.Round(logLoss.Average(), 4),
+            ["crossSource"] = crossSource.Json,
+            ["outOfFold"] = new JsonObject
+            {
+                ["note"] = "all real records' out-of-fold predictions with the shipped calibration and thresholds (tuned on these same predictions: optimistic; the crossSource figures are the honest ones)",
+                ["figures"] = Figures(tuning),
+                ["emergencyTradeOff"] = new JsonArray([.. tradeOff.Select(x => (JsonNode)new JsonObject
+                {
+                    ["emergencyThreshold"] = x.Thresholds.Emergency,
+                    ["redFlagThreshold"] = x.Thresholds.RedFlag,
+                    ["emergencyRecall"] = Math.Round(x.Report.EmergencyRecall, 4),
+                    ["nonEmergenciesSentToEmergency"] = Math.Round(x.Report.FalseAlarmRate, 4),
+                })]),
+                ["emergencyReliability"] = new JsonArray([.. calibration.EmergencyReliability(oof, corpus.Real).Select(b => (JsonNode)new JsonObject
+                {
+                    ["from"] = b.From, ["to"] = b.To, ["records"] = b.Count, ["predicted"] = Math.Round(b.Predicted, 4), ["observed"] = Math.Round(b.Observed, 4),
+                })]),
+            },
+            ["validation"] = Figures(validation),
+            ["rulesAlone"] = rulesAlone,
+            ["targets"] = Targets(),
         };
+        (card with { Metrics = metrics }).Write(folder);
+        progress.WriteLine($"model {version}: thresholds {thresholds}");
+        progress.Write(crossSource.Table);
+        progress.WriteLine("validation (792 real records; served model trained on train + augment):");
+        progress.Write(validation.Format(10));
+        return new TrainingResult(folder, crossSource.Pooled, validation, thresholds);
     }
 
-    private static int FoldOf(string id) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0) % Folds);
-
-    private static JsonObject Report(EvaluationReport r)
+    /// <summary>Trains one head with ML.NET; saves the ML.NET model when <paramref name="save"/> names a file.</summary>
+    private (Microsoft.ML.ITransformer MlNet, LinearHead Head) Fit(string head, IEnumerable<TrainingRecord> records, int dimension, string? save = null)
     {
+        var trainer = new LinearModelTrainer(Seed, dimension, head == OnnxComplaintClassifier.EmergencyHead ? ModelHeads.SafetyNetL2 : Regularization.L2, Regularization.L1);
+        var data = trainer.Load(records.SelectMany(r => ModelHeads.Rows(head, r).Select(x => TrainingRow.From(x.Label, x.Weight, r.Features, dimension))));
+        var result = trainer.Train(head, data);
+        if (save is not null)
+        {
+            trainer.Context.Model.Save(result.MlNet, data.Schema, save);
+        }
+
+        return result;
+    }
+
+    // Each source decided by calibration and thresholds fitted without it: the figures a new source's complaints can expect.
+    private CrossSourceResult CrossSource(TrainingCorpus corpus, OutOfFold oof, EligibilityPolicy policy, string version)
+    {
+        var pooled = new EvaluationReport();
+        var validationOnly = new EvaluationReport();
+        var perSource = new JsonObject();
+        var table = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        table.AppendLine("| held-out source | records | emergencies | emergency recall | hazardous under-triage | non-emergencies sent to emergency | online recall | specialty accuracy (online) |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var source in corpus.Sources)
+        {
+            var others = corpus.Real.Where(r => r.Source != source).ToList();
+            var calibration = Calibration.Fit(oof, others);
+            var (thresholds, _) = ThresholdTuner.Tune(policy, [.. others.Select(r => (r, calibration.Prepare(oof, r, version)))], AsOf);
+            var report = new EvaluationReport();
+            foreach (var r in corpus.Real.Where(r => r.Source == source))
+            {
+                var d = policy.Decide(calibration.Prepare(oof, r, version), r.Input, thresholds, AsOf);
+                report.Add(r.Record.Id, r.Disposition, d.Disposition, r.Specialty, d.Specialty);
+                pooled.Add(r.Record.Id, r.Disposition, d.Disposition, r.Specialty, d.Specialty);
+                if (r.Split == "validation")
+                {
+                    validationOnly.Add(r.Record.Id, r.Disposition, d.Disposition, r.Specialty, d.Specialty);
+                }
+            }
+
+            progress.WriteLine($"  {source}: thresholds {thresholds}");
+            var figures = Figures(report);
+            figures["thresholds"] = $"{thresholds}";
+            perSource[source] = figures;
+            table.AppendLine(c, $"| {source} | {Row(report)} |");
+        }
+
+        table.AppendLine(c, $"| **all sources** | {Row(pooled)} |");
+        return new CrossSourceResult(
+            new JsonObject
+            {
+                ["method"] = "leave one source out: each source's records decided by heads trained on the other sources' real records and the augment set, calibrated and thresholded on the other sources' out-of-fold predictions",
+                ["pooled"] = Figures(pooled),
+                ["validationRecords"] = Figures(validationOnly),
+                ["perSource"] = perSource,
+            },
+            pooled,
+            table.ToString());
+
+        static string Row(EvaluationReport r) => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Count} | {r.EmergencyCount} | {r.EmergencyRecall:F3} | {r.HazardousUnderTriage:F3} ({r.HazardousCount}/{r.UnsafeForOnlineCount}, upper {r.HazardousUnderTriageUpper95:F3}) | {r.FalseAlarmRate:F3} ({r.FalseAlarmCount}/{r.NonEmergencyCount}) | {r.OnlineRecall:F3} | {r.OnlineSpecialtyAccuracy:F3}");
+    }
+
+    private static EvaluationReport Evaluate(EligibilityPolicy rules, IEnumerable<TrainingRecord> records)
+    {
+        var report = new EvaluationReport();
+        foreach (var r in records)
+        {
+            var d = rules.Decide(rules.Prepare(r.Input), r.Input, rules.Classifier.Thresholds, AsOf);
+            report.Add(r.Record.Id, r.Disposition, d.Disposition, r.Specialty, d.Specialty);
+        }
+
+        return report;
+    }
+
+    private static JsonObject Targets() => new()
+    {
+        ["emergencyRecall"] = $">= {ThresholdTuner.MinEmergencyRecall}",
+        ["hazardousUnderTriage"] = $"<= {ThresholdTuner.MaxHazardous}",
+        ["nonEmergenciesSentToEmergency"] = $"<= {ThresholdTuner.MaxFalseAlarm}",
+        ["onlineRecall"] = $">= {ThresholdTuner.MinOnlineRecall}",
+        ["onlineSpecialtyAccuracy"] = $">= {ThresholdTuner.MinOnlineSpecialtyAccuracy}",
+    };
+
+    /// <summary>The figures every model or policy change reports, as the card stores them.</summary>
+    public static JsonObject Figures(EvaluationReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
         var confusion = new JsonObject();
         foreach (var e in LabelNames.Dispositions)
         {
-            var row = new JsonObject();
-            foreach (var a in LabelNames.Dispositions)
-            {
-                row[LabelNames.Of(a)] = r.Confusion(e, a);
-            }
-
-            confusion[LabelNames.Of(e)] = row;
-        }
-
-        var perClass = new JsonObject();
-        foreach (var d in LabelNames.Dispositions)
-        {
-            perClass[LabelNames.Of(d)] = new JsonObject { ["precision"] = Math.Round(r.Precision(d), 4), ["recall"] = Math.Round(r.Recall(d), 4) };
+            confusion[LabelNames.Of(e)] = new JsonObject(LabelNames.Dispositions.Select(a => KeyValuePair.Create(LabelNames.Of(a), (JsonNode?)r.Confusion(e, a))));
         }
 
         return new JsonObject
         {
             ["records"] = r.Count,
+            ["emergencies"] = r.EmergencyCount,
             ["emergencyRecall"] = Math.Round(r.EmergencyRecall, 4),
             ["hazardousUnderTriage"] = Math.Round(r.HazardousUnderTriage, 4),
+            ["hazardousCount"] = r.HazardousCount,
             ["hazardousUnderTriageWilsonUpper95"] = Math.Round(r.HazardousUnderTriageUpper95, 4),
+            ["nonEmergenciesSentToEmergency"] = Math.Round(r.FalseAlarmRate, 4),
+            ["falseAlarms"] = r.FalseAlarmCount,
             ["onlineRecall"] = Math.Round(r.OnlineRecall, 4),
+            ["onlineSpecialtyAccuracy"] = Math.Round(r.OnlineSpecialtyAccuracy, 4),
             ["specialtyAccuracy"] = Math.Round(r.SpecialtyAccuracy, 4),
             ["dispositionAccuracy"] = Math.Round(r.DispositionAccuracy, 4),
-            ["perClass"] = perClass,
             ["confusion"] = confusion,
         };
     }
+
+    private sealed record CrossSourceResult(JsonObject Json, EvaluationReport Pooled, string Table);
 }

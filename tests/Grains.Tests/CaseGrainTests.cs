@@ -1,3 +1,5 @@
+using Triage.Models.RedFlags;
+using Triage.Models.Classification;
 using Microsoft.Data.Sqlite;
 using Triage.Grains.Cases;
 using Triage.Grains.Patients;
@@ -16,8 +18,8 @@ public class CaseGrainTests(ClusterFixture fixture)
         var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(Guid.NewGuid());
         var view = await grain.OpenAsync(Command("宝宝8个月，脸上湿疹两周了"));
 
-        Assert.Equal("online", view.Decision.Disposition);
-        Assert.Equal("dermatology", view.Decision.Specialty);
+        Assert.Equal(Disposition.Online, view.Decision.Disposition);
+        Assert.Equal(Specialty.Dermatology, view.Decision.Specialty);
         Assert.Equal([CaseEventTypes.Opened, CaseEventTypes.Assessed], view.Events.Select(e => e.Type));
         Assert.Equal(CaseHashChain.Genesis, view.Events[0].PreviousHash);
         Assert.Equal(view.Events[0].Hash, view.Events[1].PreviousHash);
@@ -38,14 +40,14 @@ public class CaseGrainTests(ClusterFixture fixture)
         var id = Guid.NewGuid();
         var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id);
         var first = await grain.OpenAsync(Command("宝宝发烧了，38.6度", patient: new PatientDetails()));
-        Assert.Equal("needs_info", first.Decision.Disposition);
+        Assert.Equal(Disposition.NeedsInfo, first.Decision.Disposition);
         Assert.Contains(first.Decision.Questions, q => q.Code == "age");
 
         var second = await grain.AnswerAsync(new AnswerQuestionsCommand("app-a", new CaseAnswered([new QuestionAnswer("age", "2个月")], string.Empty, null)));
 
         Assert.NotNull(second);
-        Assert.Equal("emergency", second.Decision.Disposition);
-        Assert.Contains(second.Decision.RedFlags, f => f.Tag == "infant_fever" && !f.Negated);
+        Assert.Equal(Disposition.Emergency, second.Decision.Disposition);
+        Assert.Contains(second.Decision.RedFlags, f => f.Tag == RedFlagTag.InfantFever && f.Affirmed);
         Assert.Equal(4, second.Events.Length);
         Assert.True(second.ChainValid);
     }

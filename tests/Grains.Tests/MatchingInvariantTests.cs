@@ -1,3 +1,5 @@
+using Triage.Models.RedFlags;
+using Triage.Models.Classification;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
 using Triage.Grains.Visits;
@@ -13,7 +15,7 @@ namespace Triage.Grains.Tests;
 public class MatchingInvariantTests(ClusterFixture fixture)
 {
     private const string Hospital = "CCCH";
-    private const string Specialty = "nutrition";
+    private const Specialty Pilot = Specialty.Nutrition;
     private const string App = "app-random";
 
     private sealed class Doctor(string id, bool qualified, DateOnly licenceUntil)
@@ -37,13 +39,13 @@ public class MatchingInvariantTests(ClusterFixture fixture)
     {
         var random = new Random(seed);
         var grains = fixture.Cluster.GrainFactory;
-        var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(Hospital, Specialty));
+        var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(Hospital, Pilot));
         var doctors = new List<Doctor>();
         for (var i = 0; i < 5; i++)
         {
             var d = new Doctor($"rnd{seed}-{i}-{Guid.NewGuid():N}", qualified: i != 0, licenceUntil: PhysicianGrainTests.Today.AddDays(random.Next(0, 4)));
             doctors.Add(d);
-            var record = PhysicianGrainTests.Qualified(Hospital, Specialty, d.LicenceUntil) with { Title = d.Qualified ? "attending" : "resident" };
+            var record = PhysicianGrainTests.Qualified(Hospital, Pilot, d.LicenceUntil) with { Title = d.Qualified ? "attending" : "resident" };
             await grains.GetGrain<IPhysicianGrain>(d.Id).RegisterAsync(record, "admin-app");
         }
 
@@ -60,7 +62,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
                 case 1:
                     var caseGrain = grains.GetGrain<ICaseGrain>(Guid.NewGuid());
                     var opened = await caseGrain.OpenAsync(new CaseOpened(App, string.Empty, "孩子2岁，挑食不爱吃饭，想咨询怎么喂养", new PatientDetails { GuardianPresent = true, AgeMonths = 24 }));
-                    Assert.Equal("nutrition", opened.Decision.Specialty);
+                    Assert.Equal(Specialty.Nutrition, opened.Decision.Specialty);
                     await caseGrain.BookAsync(App, Hospital);
                     break;
                 case 2:
@@ -123,7 +125,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
                         var (id, owner) = assigned.ElementAt(random.Next(assigned.Count));
                         var grain = grains.GetGrain<ICaseGrain>(id);
                         await (started.Contains(id)
-                            ? grain.CompleteAsync(new VisitCompleted(owner.Id, "挑食", "online", "nutrition"))
+                            ? grain.CompleteAsync(new VisitCompleted(owner.Id, "挑食", Disposition.Online, Specialty.Nutrition))
                             : grain.TerminateAsync(new VisitTerminated(owner.Id, "unsuitable_online", "线下就诊")));
                         assigned.Remove(id);
                     }
@@ -141,13 +143,13 @@ public class MatchingInvariantTests(ClusterFixture fixture)
     {
         var grains = fixture.Cluster.GrainFactory;
         var id = "fair-" + Guid.NewGuid().ToString("N");
-        await grains.GetGrain<IPhysicianGrain>(id).RegisterAsync(PhysicianGrainTests.Qualified("CCCH", "growth"), "admin-app");
-        var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("CCCH", "growth"));
+        await grains.GetGrain<IPhysicianGrain>(id).RegisterAsync(PhysicianGrainTests.Qualified("CCCH", Specialty.Growth), "admin-app");
+        var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("CCCH", Specialty.Growth));
         for (var i = 0; i < VisitQueueGrain.MaxOpenVisitsPerPhysician + 1; i++)
         {
             var c = grains.GetGrain<ICaseGrain>(Guid.NewGuid());
             var opened = await c.OpenAsync(new CaseOpened(App, string.Empty, "孩子5岁，个子比同龄人矮，想咨询长高", new PatientDetails { GuardianPresent = true, AgeMonths = 60 }));
-            Assert.Equal("online", opened.Decision.Disposition);
+            Assert.Equal(Disposition.Online, opened.Decision.Disposition);
             await c.BookAsync(App, "CCCH");
         }
 

@@ -1,3 +1,5 @@
+using Triage.Models.RedFlags;
+using Triage.Models.Classification;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
 using Triage.Grains.Visits;
@@ -10,7 +12,7 @@ public class PhysicianGrainTests(ClusterFixture fixture)
 {
     internal static DateOnly Today => BeijingCalendar.DateOf(ClusterFixture.Clock.GetUtcNow());
 
-    internal static PhysicianRecord Qualified(string hospital = "BCH", string specialty = "dermatology", DateOnly? licenceUntil = null) => new()
+    internal static PhysicianRecord Qualified(string hospital = "BCH", Specialty specialty = Specialty.Dermatology, DateOnly? licenceUntil = null) => new()
     {
         LicenceNumber = "110000000000001",
         LicenceSpecialties = [specialty],
@@ -30,7 +32,7 @@ public class PhysicianGrainTests(ClusterFixture fixture)
         var view = await Physician().RegisterAsync(Qualified(), "admin-app");
 
         Assert.True(view.Standing.Whitelisted);
-        Assert.Equal<string>(["dermatology"], view.Standing.Specialties);
+        Assert.Equal<Specialty>([Specialty.Dermatology], view.Standing.Specialties);
         Assert.Equal([PhysicianEventTypes.Registered, PhysicianEventTypes.StandingChanged], view.Events.Select(e => e.Type));
         Assert.All(view.Events, e => Assert.Equal("admin-app", e.Actor));
         Assert.True(view.ChainValid);

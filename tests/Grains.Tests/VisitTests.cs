@@ -1,3 +1,5 @@
+using Triage.Models.RedFlags;
+using Triage.Models.Classification;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
 using Triage.Grains.Visits;
@@ -18,7 +20,7 @@ public class VisitTests(ClusterFixture fixture)
         var id = Guid.NewGuid();
         var grain = Grains.GetGrain<ICaseGrain>(id);
         var view = await grain.OpenAsync(new CaseOpened(App, string.Empty, complaint, patient ?? new PatientDetails { GuardianPresent = true, AgeMonths = 8 }));
-        Assert.Equal("online", view.Decision.Disposition);
+        Assert.Equal(Disposition.Online, view.Decision.Disposition);
         return (grain, id);
     }
 
@@ -28,7 +30,7 @@ public class VisitTests(ClusterFixture fixture)
         var hospital = "BCH";
         var physicianId = "doc-" + Guid.NewGuid().ToString("N");
         await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified(hospital), "admin-app");
-        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, "dermatology"));
+        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, Specialty.Dermatology));
         var (grain, id) = await OpenOnlineCaseAsync(complaint, patient);
         await grain.BookAsync(App, hospital);
         // Older cases from other tests may wait in the shared queue: take until ours comes out.
@@ -86,7 +88,7 @@ public class VisitTests(ClusterFixture fixture)
     {
         var physicianId = "doc-" + Guid.NewGuid().ToString("N");
         await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified() with { Title = "resident" }, "admin-app");
-        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", "dermatology"));
+        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", Specialty.Dermatology));
         await Assert.ThrowsAsync<VisitRuleException>(() => queue.TakeAsync(physicianId));
     }
 
@@ -95,7 +97,7 @@ public class VisitTests(ClusterFixture fixture)
     {
         var physicianId = "doc-" + Guid.NewGuid().ToString("N");
         await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified("CCCH"), "admin-app");
-        await Assert.ThrowsAsync<VisitRuleException>(() => Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", "dermatology")).TakeAsync(physicianId));
+        await Assert.ThrowsAsync<VisitRuleException>(() => Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", Specialty.Dermatology)).TakeAsync(physicianId));
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public class VisitTests(ClusterFixture fixture)
         var answered = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "两边脸颊都有，有点痒"));
         Assert.Empty(answered!.Visit.Alerts);
 
-        var done = await grain.CompleteAsync(new VisitCompleted(physician, "婴儿湿疹", "online", "dermatology"));
+        var done = await grain.CompleteAsync(new VisitCompleted(physician, "婴儿湿疹", Disposition.Online, Specialty.Dermatology));
         Assert.Equal(VisitStage.Completed, done!.Visit.Stage);
         Assert.Equal("婴儿湿疹", done.Visit.Completion!.Diagnosis);
         Assert.True(done.ChainValid);
@@ -125,9 +127,9 @@ public class VisitTests(ClusterFixture fixture)
         var view = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "刚才孩子突然抽搐了，两眼上翻"));
 
         var alert = Assert.Single(view!.Visit.Alerts);
-        Assert.Contains("seizure", alert.RedFlags);
+        Assert.Contains(RedFlagTag.Seizure, alert.RedFlags);
         Assert.Equal("emergency", alert.SuggestedTermination);
-        Assert.Equal("emergency", view.Decision.Disposition);
+        Assert.Equal(Disposition.Emergency, view.Decision.Disposition);
 
         var ended = await grain.TerminateAsync(new VisitTerminated(physician, "emergency", "请立即去急诊"));
         Assert.Equal(VisitStage.Terminated, ended!.Visit.Stage);
@@ -153,12 +155,12 @@ public class VisitTests(ClusterFixture fixture)
     public async Task IllegalTransitions_AreRefusedWithTheStageNamed()
     {
         var (grain, physician) = await TakenCaseAsync();
-        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", "online", "dermatology")));
+        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology)));
         Assert.Contains("Assigned", e.Message, StringComparison.Ordinal);
         await grain.StartConsultationAsync(physician, "face_recognition");
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, "face_recognition"));
         await grain.TerminateAsync(new VisitTerminated(physician, "condition_changed", "线下就诊"));
-        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", "online", "dermatology")));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology)));
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "还在吗")));
     }
 
@@ -167,8 +169,8 @@ public class VisitTests(ClusterFixture fixture)
     {
         var (grain, physician) = await TakenCaseAsync();
         await grain.StartConsultationAsync(physician, "face_recognition");
-        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "", "online", "dermatology")));
-        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", "maybe", "dermatology")));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "", Disposition.Online, Specialty.Dermatology)));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", (Disposition)99, Specialty.Dermatology)));
     }
 
     [Fact]

@@ -13,22 +13,45 @@ public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
     public async Task Assess_OverJson_ReturnsAnExplainedDecision()
     {
         using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments",
-            """{"complaint":"宝宝8个月，脸上湿疹两周了，不发烧","patient":{"sex":"SEX_FEMALE"},"guardianPresent":true}"""));
+            """{"complaint":"宝宝8个月，脸上湿疹两周了，不发烧","patient":{"sex":"female"},"guardianPresent":true}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var decision = doc.RootElement.GetProperty("decision");
         Assert.True(Guid.TryParse(doc.RootElement.GetProperty("caseId").GetString(), out _));
-        Assert.Equal("DISPOSITION_ONLINE", decision.GetProperty("disposition").GetString());
-        Assert.Equal("SPECIALTY_DERMATOLOGY", decision.GetProperty("specialty").GetString());
+        Assert.Equal("online", decision.GetProperty("disposition").GetString());
+        Assert.Equal("dermatology", decision.GetProperty("specialty").GetString());
         Assert.Equal("book_online", decision.GetProperty("nextStep").GetProperty("code").GetString());
         Assert.NotEmpty(decision.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("zh").GetString()));
         Assert.Equal(5, decision.GetProperty("dispositionProbabilities").GetArrayLength());
         // The service serves the shipped model named by models/current.
         Assert.Equal(TriageServiceHost.ShippedModelVersion, decision.GetProperty("modelVersion").GetString());
-        Assert.Equal("bj-first-visit-2026.1", decision.GetProperty("policyVersion").GetString());
+        Assert.StartsWith("bj-first-visit-2026.1+vocab-", decision.GetProperty("policyVersion").GetString(), StringComparison.Ordinal);
         var denied = decision.GetProperty("redFlags").EnumerateArray().Single();
         Assert.True(denied.GetProperty("negated").GetBoolean());
         Assert.Equal("发烧", denied.GetProperty("evidence").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Assess_OverJson_SpellsEveryValueAsThePolicyDoesBothWays()
+    {
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments",
+            """{"complaint":"宝宝50天，发烧38.5度，没有抽搐","patient":{"sex":"male","ageDays":50}}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var decision = doc.RootElement.GetProperty("decision");
+        Assert.Equal("emergency", decision.GetProperty("disposition").GetString());
+        Assert.Equal("immediate", decision.GetProperty("urgency").GetString());
+        Assert.Equal("male", decision.GetProperty("facts").GetProperty("sex").GetString());
+        Assert.Equal("child", decision.GetProperty("facts").GetProperty("subject").GetString());
+        var flags = decision.GetProperty("redFlags").EnumerateArray().ToDictionary(f => f.GetProperty("tag").GetString()!);
+        Assert.Equal("affirmed", flags["infant_fever"].GetProperty("status").GetString());
+        Assert.Equal("emergency", flags["infant_fever"].GetProperty("severity").GetString());
+        Assert.Equal("vocabulary", flags["infant_fever"].GetProperty("source").GetString());
+        Assert.Equal("negated", flags["seizure"].GetProperty("status").GetString());
+
+        // The first version's spelling is not a second one: it is refused.
+        using var old = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments", """{"complaint":"宝宝湿疹","patient":{"sex":"SEX_FEMALE"}}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
     }
 
     [Fact]
@@ -38,8 +61,8 @@ public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         var reply = await client.AssessAsync(new AssessRequest { Complaint = "宝宝发烧38.6度，吃奶少", Patient = new Patient { AgeDays = 40 } });
         Assert.Equal(Disposition.Emergency, reply.Decision.Disposition);
         Assert.Equal(Urgency.Immediate, reply.Decision.Urgency);
-        var flag = Assert.Single(reply.Decision.RedFlags, f => f.Tag == "infant_fever");
-        Assert.Equal("emergency", flag.Severity);
+        var flag = Assert.Single(reply.Decision.RedFlags, f => f.Tag == RedFlagTag.InfantFever);
+        Assert.Equal(Disposition.Emergency, flag.Severity);
         Assert.Equal("call_emergency", reply.Decision.NextStep.Code);
     }
 

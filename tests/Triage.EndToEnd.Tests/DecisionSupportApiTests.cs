@@ -53,7 +53,7 @@ public class DecisionSupportApiTests(ChatServiceFixture fixture) : IClassFixture
             Patient = new Patient { AgeMonths = 60, Sex = Sex.Female },
         });
         await Host.Grpc().BookVisitAsync(new BookVisitRequest { CaseId = reply.CaseId, Hospital = "BCH" });
-        var taken = await Host.Physician().TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = "growth" });
+        var taken = await Host.Physician().TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = Specialty.Growth });
         Assert.Equal(reply.CaseId, taken.Case.CaseId);
         return reply.CaseId;
     }

@@ -29,7 +29,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
             InternetFollowUpSince = Day(years: -2),
             TrainingPassedOn = Day(days: -30),
         };
-        r.LicenceSpecialties.AddRange(["dermatology", "growth"]);
+        r.LicenceSpecialties.AddRange([Specialty.Dermatology, Specialty.Growth]);
         return r;
     }
 
@@ -42,7 +42,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
     }
 
     // Takes from the queue until our case comes out; any older case is terminated so the queue drains.
-    private async Task TakeAsync(string caseId, string specialty = "dermatology", string key = TriageServiceHost.KeyDoctor1)
+    private async Task TakeAsync(string caseId, Specialty specialty = Specialty.Dermatology, string key = TriageServiceHost.KeyDoctor1)
     {
         var doctor = Host.Physician(key);
         for (var i = 0; i < 50; i++)
@@ -122,9 +122,9 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.Equal(StatusCode.NotFound, other.StatusCode);
 
         var brief = await doctor.GetBriefAsync(new GetBriefRequest { CaseId = caseId });
-        Assert.Equal("dermatology", brief.Specialty);
-        Assert.Equal("online", brief.Disposition);
-        Assert.Contains(brief.DeniedRedFlags, f => f.Tag == "infant_fever" || f.Evidence.Text == "发烧");
+        Assert.Equal(Specialty.Dermatology, brief.Specialty);
+        Assert.Equal(Disposition.Online, brief.Disposition);
+        Assert.Contains(brief.DeniedRedFlags, f => f.Tag == RedFlagTag.InfantFever || f.Evidence.Text == "发烧");
         Assert.NotEmpty(brief.SuggestedQuestions);
         Assert.NotEmpty(brief.Explanation);
         Assert.Empty(brief.Summary);
@@ -136,7 +136,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         var afterMessage = await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = caseId, Text = "医生，孩子刚才突然抽搐了，叫不醒" });
         var alert = Assert.Single(afterMessage.Visit.Alerts);
         Assert.Equal("emergency", alert.SuggestedTermination);
-        Assert.Contains("seizure", alert.RedFlags);
+        Assert.Contains(RedFlagTag.Seizure, alert.RedFlags);
 
         var alertedBrief = await doctor.GetBriefAsync(new GetBriefRequest { CaseId = caseId });
         Assert.Single(alertedBrief.Alerts);
@@ -154,20 +154,20 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
     {
         await RegisterDoctorsAsync();
         var caseId = await BookedCaseAsync("女儿5岁，身高105厘米，体重17公斤，比同班同学矮，想咨询怎么长高", new Patient { AgeMonths = 60, Sex = Sex.Female });
-        await TakeAsync(caseId, "growth");
+        await TakeAsync(caseId, Specialty.Growth);
         var doctor = Host.Physician();
 
         var brief = await doctor.GetBriefAsync(new GetBriefRequest { CaseId = caseId });
         var height = Assert.Single(brief.GrowthScores, s => s.Indicator == "height_for_age");
-        Assert.Equal("female", height.Sex);
+        Assert.Equal(Sex.Female, height.Sex);
         Assert.Equal("WHO Child Growth Standards 2006", height.Reference);
         Assert.InRange(height.Z, -1.5, -0.5);
         Assert.Contains(brief.GrowthScores, s => s.Indicator == "weight_for_height");
 
         await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
-        var done = await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "家族性矮小可能", FinalDisposition = "online", FinalSpecialty = "growth" });
+        var done = await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "家族性矮小可能", FinalDisposition = Disposition.Online, FinalSpecialty = Specialty.Growth });
         Assert.Equal(VisitStage.Completed, done.Visit.Stage);
-        Assert.Equal("growth", done.Visit.FinalSpecialty);
+        Assert.Equal(Specialty.Growth, done.Visit.FinalSpecialty);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.Equal("doc-1", rx.PhysicianId);
         Assert.Equal("ordinary", rx.Items[0].DrugClass);
 
-        await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "婴儿湿疹", FinalDisposition = "online", FinalSpecialty = "dermatology" });
+        await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "婴儿湿疹", FinalDisposition = Disposition.Online, FinalSpecialty = Specialty.Dermatology });
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         await Host.PhysicianAdmin().SuspendPhysicianAsync(new SuspendPhysicianRequest { PhysicianId = "doc-2", Reason = "under review" });
         try
         {
-            var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyDoctor2).TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = "dermatology" }).ResponseAsync);
+            var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyDoctor2).TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = Specialty.Dermatology }).ResponseAsync);
             Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
             Assert.StartsWith("physician:", e.Status.Detail, StringComparison.Ordinal);
         }
@@ -224,7 +224,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
     [Fact]
     public async Task PhysicianCalls_WithABookingAppKey_AreForbidden()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyA).GetQueueAsync(new GetQueueRequest { Hospital = "BCH", Specialty = "growth" }).ResponseAsync);
+        var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyA).GetQueueAsync(new GetQueueRequest { Hospital = "BCH", Specialty = Specialty.Growth }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
     }
 }

@@ -12,9 +12,9 @@ public class RandomInputTests(ServiceFixture fixture) : IClassFixture<ServiceFix
 {
     private static readonly string[] Seeds =
     [
-        """{"complaint":"宝宝8个月，脸上湿疹两周了","patient":{"ageMonths":8,"sex":"SEX_FEMALE","province":"北京"},"guardianPresent":true,"preferredHospital":"BCH","patientReference":"p1"}""",
+        """{"complaint":"宝宝8个月，脸上湿疹两周了","patient":{"ageMonths":8,"sex":"female","province":"北京"},"guardianPresent":true,"preferredHospital":"BCH","patientReference":"p1"}""",
         """{"complaint":"孩子3岁，突然抽搐","patient":{"birthDate":"2023-05-01"}}""",
-        """{"complaint":"My 5-year-old has eczema","patient":{"ageDays":1900,"sex":"SEX_MALE"}}""",
+        """{"complaint":"My 5-year-old has eczema","patient":{"ageDays":1900,"sex":"male"}}""",
     ];
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Triage.Models.Classification;
 using Triage.Models.Decision;
 using Triage.Models.Evaluation;
@@ -16,34 +15,40 @@ public class OnnxParityTests
     }
 
     [Theory]
-    [InlineData("disposition")]
-    [InlineData("specialty")]
-    public void ShippedModel_OnnxScores_EqualMlNetScoresOnEveryValidationRecord(string target)
+    [InlineData(OnnxComplaintClassifier.DispositionHead)]
+    [InlineData(OnnxComplaintClassifier.SpecialtyHead)]
+    [InlineData(OnnxComplaintClassifier.RedFlagHead)]
+    public void ShippedModel_OnnxScores_EqualCalibratedMlNetScoresOnEveryValidationRecord(string head)
     {
         var folder = Repository.ShippedModel;
         var card = ModelCard.Read(folder);
         var featurizer = new ComplaintFeaturizer(card.Features);
         var reader = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, Repository.Growth);
         var trainer = new LinearModelTrainer(card.Seed, card.Features.Dimension);
-        var mlnet = trainer.Context.Model.Load(Path.Combine(folder, $"{target}.mlnet.zip"), out _);
-        using var onnx = new OnnxLinearScorer(Path.Combine(folder, $"{target}.onnx"));
+        var mlnet = trainer.Context.Model.Load(Path.Combine(folder, $"{head}.mlnet.zip"), out _);
+        using var onnx = new OnnxLinearScorer(Path.Combine(folder, OnnxComplaintClassifier.ModelFile));
+        var output = onnx.Heads.ToList().IndexOf(head);
+        var labels = onnx.Labels[head];
+
+        // The card's calibration, in the head's label order: the exported weights have it folded in.
+        var calibration = card.Calibration![head]!;
+        var calibrationLabels = calibration["labels"]!.AsArray().Select(l => (string)l!).ToList();
+        var scale = (double)calibration["scale"]!;
+        var shift = labels.Select(l => (double)calibration["shift"]![calibrationLabels.IndexOf(l)]!).ToArray();
 
         var records = LabelledData.Read(Path.Combine(Repository.DataFolder, "validation.jsonl"));
-        var rows = records.Select(r =>
-        {
-            var (text, facts, flags) = reader.Read(new ComplaintInput { Text = r.Text });
-            var features = featurizer.Featurize(text, facts, flags);
-            return (Features: features, Row: TrainingRow.From(target == "disposition" ? r.Disposition : r.Specialty, features, card.Features.Dimension));
-        }).ToList();
+        var features = records.Select(r => featurizer.Featurize(reader.Read(new ComplaintInput { Text = r.Text }))).ToList();
         // Batch scoring through the ML.NET model itself (a test, not a server: no PredictionEngine needed).
-        var scored = trainer.Context.Data.CreateEnumerable<Scored>(mlnet.Transform(trainer.Load(rows.Select(r => r.Row))), reuseRowObject: false).ToList();
+        var rows = features.Select(f => TrainingRow.From(labels[0], 1f, f, card.Features.Dimension));
+        var scored = trainer.Context.Data.CreateEnumerable<Scored>(mlnet.Transform(trainer.Load(rows)), reuseRowObject: false).ToList();
 
         Assert.Equal(records.Count, scored.Count);
         var worst = 0.0;
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < features.Count; i++)
         {
-            var expected = scored[i].Score;
-            var actual = onnx.Score(rows[i].Features);
+            // softmax(log p * a + b) = softmax(z * a + b): ML.NET's probabilities calibrated the way the export was.
+            var expected = LinearSoftmaxModel.Softmax([.. scored[i].Score.Select((p, c) => (Math.Log(Math.Max(p, 1e-30)) * scale) + shift[c])]);
+            var actual = onnx.Score(features[i])[output];
             Assert.Equal(expected.Length, actual.Length);
             for (var c = 0; c < actual.Length; c++)
             {
@@ -55,33 +60,45 @@ public class OnnxParityTests
     }
 
     [Fact]
-    public void Exporter_SmallModel_OnnxRuntimeAgreesWithTheManagedScore()
+    public void Exporter_ThreeHeads_OnnxRuntimeAgreesWithTheManagedScoreAndReadsBack()
     {
-        var weights = new float[16 * 3];
         var random = new Random(7);
-        for (var i = 0; i < weights.Length; i++)
+        LinearHead Head(string name, params string[] labels)
         {
-            weights[i] = (float)(random.NextDouble() - 0.5);
+            var weights = new float[16 * labels.Length];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = (float)(random.NextDouble() - 0.5);
+            }
+
+            return new LinearHead(name, labels, weights, [.. labels.Select(_ => (float)(random.NextDouble() - 0.5))]);
         }
 
-        var model = new LinearSoftmaxModel(["a", "b", "c"], 16, weights, [0.1f, -0.2f, 0.3f]);
+        var model = new LinearSoftmaxModel(16, [Head("a", "x", "y", "z"), Head("b", "p", "q"), Head("c", "none", "u", "v", "w")]);
         var path = Path.Combine(Path.GetTempPath(), $"linear-{Guid.NewGuid():N}.onnx");
         try
         {
             model.WriteOnnx(path, new Dictionary<string, string> { ["model_version"] = "t" });
             using var scorer = new OnnxLinearScorer(path);
             var features = new SparseFeatures([1, 5, 9], [0.5f, 0.25f, 0.8f]);
-            var expected = model.Score(features);
             var actual = scorer.Score(features);
-            Assert.Equal(["a", "b", "c"], scorer.Labels);
-            for (var c = 0; c < 3; c++)
+            Assert.Equal(["a", "b", "c"], scorer.Heads);
+            for (var h = 0; h < 3; h++)
             {
-                Assert.Equal(expected[c], actual[c], 5);
+                var expected = LinearSoftmaxModel.Softmax(LinearSoftmaxModel.Logits(model.Heads[h], features));
+                Assert.Equal(model.Heads[h].Labels, scorer.Labels[model.Heads[h].Name]);
+                for (var c = 0; c < expected.Length; c++)
+                {
+                    Assert.Equal(expected[c], actual[h][c], 5);
+                }
             }
 
             var back = LinearSoftmaxModel.ReadOnnx(path);
-            Assert.Equal(model.Weights, back.Weights);
-            Assert.Equal(model.Biases, back.Biases);
+            for (var h = 0; h < 3; h++)
+            {
+                Assert.Equal(model.Heads[h].Weights, back.Heads[h].Weights);
+                Assert.Equal(model.Heads[h].Biases, back.Heads[h].Biases);
+            }
         }
         finally
         {

@@ -14,4 +14,13 @@ internal sealed record BatchInput
     [JsonPropertyName("sex")] public string? Sex { get; init; }
 
     [JsonPropertyName("guardian_present")] public bool? GuardianPresent { get; init; }
+
+    /// <summary>The sex as the policy reads it; anything but female, male or nothing is refused, naming the field.</summary>
+    public Triage.Models.Facts.Sex ParsedSex() => Sex switch
+    {
+        null or "" => Triage.Models.Facts.Sex.Unknown,
+        "female" => Triage.Models.Facts.Sex.Female,
+        "male" => Triage.Models.Facts.Sex.Male,
+        _ => throw new Triage.Models.Decision.InvalidInputException("sex", "must be female or male"),
+    };
 }

@@ -15,13 +15,17 @@ internal sealed class InProcessAssessor : IBatchAssessor
 
     public Task<BatchOutput> AssessAsync(BatchInput input, CancellationToken cancellationToken)
     {
-        var decision = _policy.Assess(new ComplaintInput
+        TriageDecision decision;
+        try
         {
-            Text = input.Text!,
-            AgeMonths = input.AgeMonths,
-            Sex = input.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unknown },
-            GuardianPresent = input.GuardianPresent,
-        });
+            // The API's own input rules: a line the service would refuse is refused here too, naming the field.
+            decision = _policy.Assess(ComplaintInput.Build(input.Text ?? string.Empty, ageMonths: input.AgeMonths, sex: input.ParsedSex(), guardianPresent: input.GuardianPresent));
+        }
+        catch (InvalidInputException e)
+        {
+            return Task.FromResult(new BatchOutput { Id = input.Id, Error = e.Message });
+        }
+
         return Task.FromResult(new BatchOutput
         {
             Id = input.Id,

@@ -21,7 +21,15 @@ internal sealed class RemoteAssessor : IBatchAssessor
             request.Patient.AgeMonths = months;
         }
 
-        request.Patient.Sex = input.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unspecified };
+        try
+        {
+            request.Patient.Sex = input.ParsedSex() switch { Models.Facts.Sex.Female => Sex.Female, Models.Facts.Sex.Male => Sex.Male, _ => Sex.Unspecified };
+        }
+        catch (Models.Decision.InvalidInputException e)
+        {
+            return new BatchOutput { Id = input.Id, Error = e.Message };
+        }
+
         if (input.GuardianPresent is { } guardian)
         {
             request.GuardianPresent = guardian;
@@ -35,15 +43,9 @@ internal sealed class RemoteAssessor : IBatchAssessor
             {
                 Id = input.Id,
                 CaseId = reply.CaseId,
-                Disposition = Name(d.Disposition),
-                Specialty = d.Specialty switch
-                {
-                    Specialty.Growth => "growth",
-                    Specialty.Nutrition => "nutrition",
-                    Specialty.Dermatology => "dermatology",
-                    _ => "other",
-                },
-                RedFlags = [.. d.RedFlags.Where(f => !f.Negated).Select(f => f.Tag)],
+                Disposition = ApiNames.Of(d.Disposition),
+                Specialty = ApiNames.Of(d.Specialty),
+                RedFlags = [.. d.RedFlags.Where(f => f.Status == RedFlagStatus.Affirmed).Select(f => ApiNames.Of(f.Tag))],
                 Probabilities = d.DispositionProbabilities.ToDictionary(p => p.Label, p => p.Probability),
                 ModelVersion = d.ModelVersion,
                 PolicyVersion = d.PolicyVersion,
@@ -60,13 +62,4 @@ internal sealed class RemoteAssessor : IBatchAssessor
         _channel.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    private static string Name(Disposition d) => d switch
-    {
-        Disposition.Online => "online",
-        Disposition.Emergency => "emergency",
-        Disposition.Offline => "offline",
-        Disposition.NeedsInfo => "needs_info",
-        _ => "out_of_scope",
-    };
 }

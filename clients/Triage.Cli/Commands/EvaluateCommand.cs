@@ -25,7 +25,7 @@ internal static class EvaluateCommand
         var misses = new List<string>();
         foreach (var record in records)
         {
-            var decision = policy.Assess(new ComplaintInput { Text = record.Text });
+            var decision = policy.Assess(ComplaintInput.Build(record.Text));
             if (!LabelNames.TryParseDisposition(record.Disposition, out var expected) || !LabelNames.TryParseSpecialty(record.Specialty, out var expectedSpecialty))
             {
                 error.WriteLine($"record {record.Id}: unknown disposition or specialty label");

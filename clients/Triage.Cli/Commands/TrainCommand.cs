@@ -23,7 +23,16 @@ internal static class TrainCommand
         }
 
         Directory.CreateDirectory(output);
-        var folder = new TrainingPipeline(data, output, error).Run(FeatureSettings.Default);
+        var pipeline = new TrainingPipeline(data, output, error) { OutOfFoldDump = args.Get("--oof") };
+        if (args.Get("--l2") is { } l2)
+        {
+            // Experiments only: the card records what was used.
+            pipeline = new TrainingPipeline(data, output, error) { OutOfFoldDump = args.Get("--oof"), Regularization = (float.Parse(l2, System.Globalization.CultureInfo.InvariantCulture), LinearModelTrainer.DefaultL1) };
+        }
+
+        var settings = args.Has("--no-words") ? FeatureSettings.Default with { ChineseWords = false } : FeatureSettings.Default;
+        var result = pipeline.Run(settings);
+        var folder = result.Folder;
         var card = ModelCard.Read(folder);
         File.WriteAllText(Path.Combine(output, CurrentFile), card.Version + "\n");
         error.WriteLine($"wrote {folder}; {Path.Combine(output, CurrentFile)} -> {card.Version}");

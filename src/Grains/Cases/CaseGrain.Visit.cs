@@ -28,9 +28,9 @@ public sealed partial class CaseGrain
         }
 
         Require(_visit.Stage == VisitStage.None, "visit: already booked");
-        Require(_decision!.Disposition == LabelNames.Of(Disposition.Online), "visit: only a case assessed online can be booked for an online first visit");
+        Require(_decision!.Disposition == Disposition.Online, "visit: only a case assessed online can be booked for an online first visit");
         Require(_patient.GuardianPresent == true, "patient.guardian_present: a guardian must be confirmed before an online first visit");
-        Require(LabelNames.TryParseSpecialty(_decision.Specialty, out var specialty) && policy.HospitalOffers(hospital, specialty), "hospital: not a pilot hospital offering this specialty online");
+        Require(policy.HospitalOffers(hospital, _decision.Specialty), "hospital: not a pilot hospital offering this specialty online");
         Require(policy.IsPilotActive(policy.Clock.GetUtcNow()), "visit: the pilot is not running today");
 
         var booked = new VisitBooked(hospital.ToUpperInvariant(), _decision.Specialty);
@@ -86,10 +86,10 @@ public sealed partial class CaseGrain
             var said = _addedText.Concat(_visit.Messages.Where(m => m.From == VisitMessage.Parent).Select(m => m.Text)).ToList();
             var decision = Assess(_opened.Complaint, said, _patient, _subjectAnswer, now);
             await AppendAsync(CaseEventTypes.Assessed, actor, CaseJson.Serialize(new CaseAssessed(decision)));
-            var flags = decision.RedFlags.Where(f => !f.Negated).Select(f => f.Tag).ToList();
+            var flags = decision.RedFlags.Where(f => f.Affirmed).Select(f => f.Tag).ToList();
             if (flags.Count > 0)
             {
-                var emergency = decision.Disposition == LabelNames.Of(Disposition.Emergency);
+                var emergency = decision.Disposition == Disposition.Emergency;
                 var alert = new VisitAlert(flags, decision.Disposition, emergency ? "emergency" : "unsuitable_online");
                 await AppendAsync(VisitEventTypes.Alert, "triage_policy", CaseJson.Serialize(alert));
             }
@@ -125,8 +125,8 @@ public sealed partial class CaseGrain
 
         Require(_visit.Stage == VisitStage.InConsultation, $"visit: cannot complete from {_visit.Stage}");
         Require(!string.IsNullOrWhiteSpace(command.Diagnosis), "diagnosis: the physician's diagnosis is required");
-        Require(LabelNames.TryParseDisposition(command.FinalDisposition, out _), "final_disposition: must be online, emergency, offline, out_of_scope or needs_info");
-        Require(LabelNames.TryParseSpecialty(command.FinalSpecialty, out _), "final_specialty: must be growth, nutrition, dermatology or other");
+        Require(Enum.IsDefined(command.FinalDisposition), "final_disposition: must be online, emergency, offline, out_of_scope or needs_info");
+        Require(Enum.IsDefined(command.FinalSpecialty), "final_specialty: must be growth, nutrition, dermatology or other");
         await AppendAsync(VisitEventTypes.Completed, command.PhysicianId, CaseJson.Serialize(command));
         await ReleaseAsync(command.PhysicianId);
         return View();

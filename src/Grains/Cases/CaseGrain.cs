@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Triage.Grains.Patients;
 using Triage.Grains.Storage;
@@ -86,23 +85,15 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
 
     private DecisionRecord Assess(string complaint, IReadOnlyList<string> added, PatientDetails patient, PatientSubject subject, DateTimeOffset now)
     {
-        var text = new StringBuilder(complaint);
-        foreach (var t in added)
-        {
-            text.Append('\n').Append(t);
-        }
-
-        var today = BeijingCalendar.DateOf(now);
-        var decision = policy.Assess(new ComplaintInput
-        {
-            Text = text.ToString(),
-            AgeMonths = patient.AgeMonthsOn(today),
-            Sex = patient.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unknown },
-            GuardianPresent = patient.GuardianPresent,
-            PreferredHospital = patient.PreferredHospital,
-            Subject = subject,
-        });
-        return DecisionRecord.From(decision);
+        var input = ComplaintInput.Build(
+            complaint,
+            added,
+            patient.AgeMonthsOn(BeijingCalendar.DateOf(now)),
+            patient.Sex,
+            patient.GuardianPresent,
+            patient.PreferredHospital,
+            subject);
+        return DecisionRecord.From(policy.Assess(input));
     }
 
     // An answer to the age question becomes a structured age unless the app sent one itself.

@@ -9,19 +9,20 @@ namespace Triage.Grains.Cases;
 /// <summary>
 /// A decision as it is written into the case journal. Kept separate from the in-memory
 /// <see cref="TriageDecision"/> because a journal is a durable contract: enums are stored by
-/// their policy names, so reordering an enum never rewrites history.
+/// their policy names (<see cref="CaseJson"/>), so reordering an enum never rewrites history, and
+/// a name the code does not know fails the read instead of becoming a default.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("triage.DecisionRecord")]
 public sealed record DecisionRecord
 {
-    /// <summary>Policy name of the disposition (<c>online</c>, <c>emergency</c>...).</summary>
-    [Id(0)] public required string Disposition { get; init; }
+    /// <summary>The disposition.</summary>
+    [Id(0)] public required Disposition Disposition { get; init; }
 
-    /// <summary>Policy name of the specialty.</summary>
-    [Id(1)] public required string Specialty { get; init; }
+    /// <summary>The specialty.</summary>
+    [Id(1)] public required Specialty Specialty { get; init; }
 
-    /// <summary><c>routine</c>, <c>soon</c> or <c>immediate</c>.</summary>
-    [Id(2)] public required string Urgency { get; init; }
+    /// <summary>How soon.</summary>
+    [Id(2)] public required Urgency Urgency { get; init; }
 
     /// <summary>Red flags, affirmed and denied.</summary>
     [Id(3)] public required ImmutableArray<RedFlagRecord> RedFlags { get; init; }
@@ -35,11 +36,11 @@ public sealed record DecisionRecord
     /// <summary>Next step.</summary>
     [Id(6)] public required LocalizedTextRecord NextStep { get; init; }
 
-    /// <summary>Probability per disposition name.</summary>
-    [Id(7)] public required ImmutableDictionary<string, double> DispositionProbabilities { get; init; }
+    /// <summary>Probability per disposition.</summary>
+    [Id(7)] public required ImmutableDictionary<Disposition, double> DispositionProbabilities { get; init; }
 
-    /// <summary>Probability per specialty name.</summary>
-    [Id(8)] public required ImmutableDictionary<string, double> SpecialtyProbabilities { get; init; }
+    /// <summary>Probability per specialty.</summary>
+    [Id(8)] public required ImmutableDictionary<Specialty, double> SpecialtyProbabilities { get; init; }
 
     /// <summary>Strongest features.</summary>
     [Id(9)] public required ImmutableArray<ContributionRecord> Explanation { get; init; }
@@ -62,15 +63,15 @@ public sealed record DecisionRecord
         ArgumentNullException.ThrowIfNull(d);
         return new DecisionRecord
         {
-            Disposition = LabelNames.Of(d.Disposition),
-            Specialty = LabelNames.Of(d.Specialty),
-            Urgency = d.Urgency.ToString().ToLowerInvariant(),
-            RedFlags = [.. d.RedFlags.Select(f => new RedFlagRecord(RedFlagTags.Name(f.Tag), f.Severity == RedFlagSeverity.Emergency ? "emergency" : "offline", f.Evidence.Start, f.Evidence.Length, f.Evidence.Text, !f.Affirmed))],
+            Disposition = d.Disposition,
+            Specialty = d.Specialty,
+            Urgency = d.Urgency,
+            RedFlags = [.. d.RedFlags.Select(RedFlagRecord.From)],
             Reasons = [.. d.Reasons.Select(ToRecord)],
             Questions = [.. d.Questions.Select(ToRecord)],
             NextStep = ToRecord(d.NextStep),
-            DispositionProbabilities = LabelNames.Dispositions.ToImmutableDictionary(LabelNames.Of, x => d.Classification.Probability(x)),
-            SpecialtyProbabilities = Enum.GetValues<Specialty>().ToImmutableDictionary(LabelNames.Of, x => d.Classification.Probability(x)),
+            DispositionProbabilities = LabelNames.Dispositions.ToImmutableDictionary(x => x, x => d.Classification.Probability(x)),
+            SpecialtyProbabilities = Enum.GetValues<Specialty>().ToImmutableDictionary(x => x, x => d.Classification.Probability(x)),
             Explanation = [.. d.Explanation.Select(c => new ContributionRecord(c.Feature, c.Target, c.Weight))],
             Facts = new FactsRecord
             {
@@ -81,8 +82,8 @@ public sealed record DecisionRecord
                 DurationDays = d.Facts.DurationDays is { } days ? Math.Round(days, 2) : null,
                 HeightCm = d.Facts.HeightCm,
                 WeightKg = d.Facts.WeightKg,
-                Sex = d.Facts.Sex.ToString().ToLowerInvariant(),
-                Subject = d.Facts.Subject.ToString().ToLowerInvariant(),
+                Sex = d.Facts.Sex,
+                Subject = d.Facts.Subject,
             },
             ModelVersion = d.ModelVersion,
             PolicyVersion = d.PolicyVersion,

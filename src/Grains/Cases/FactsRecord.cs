@@ -1,3 +1,5 @@
+using Triage.Models.Facts;
+
 namespace Triage.Grains.Cases;
 
 /// <summary>The facts the decision used, as recorded.</summary>
@@ -25,9 +27,9 @@ public sealed record FactsRecord
     /// <summary>Weight, kg.</summary>
     [Id(6)] public double? WeightKg { get; init; }
 
-    /// <summary><c>female</c>, <c>male</c> or <c>unknown</c>.</summary>
-    [Id(7)] public string Sex { get; init; } = "unknown";
+    /// <summary>Sex, where known.</summary>
+    [Id(7)] public Sex Sex { get; init; }
 
-    /// <summary><c>child</c>, <c>adult</c> or <c>unknown</c>.</summary>
-    [Id(8)] public string Subject { get; init; } = "unknown";
+    /// <summary>Who the complaint is about.</summary>
+    [Id(8)] public PatientSubject Subject { get; init; }
 }

@@ -15,8 +15,8 @@ public sealed record PatientDetails
     /// <summary>Date of birth.</summary>
     [Id(2)] public DateOnly? BirthDate { get; init; }
 
-    /// <summary><c>female</c>, <c>male</c> or empty.</summary>
-    [Id(3)] public string Sex { get; init; } = string.Empty;
+    /// <summary>Sex, where the app said so.</summary>
+    [Id(3)] public Sex Sex { get; init; }
 
     /// <summary>Province of residence (free text, e.g. 北京).</summary>
     [Id(4)] public string Province { get; init; } = string.Empty;
@@ -52,7 +52,7 @@ public sealed record PatientDetails
             AgeDays = ageGiven ? later.AgeDays : AgeDays,
             AgeMonths = ageGiven ? later.AgeMonths : AgeMonths,
             BirthDate = ageGiven ? later.BirthDate : BirthDate,
-            Sex = later.Sex.Length > 0 ? later.Sex : Sex,
+            Sex = later.Sex != Sex.Unknown ? later.Sex : Sex,
             Province = later.Province.Length > 0 ? later.Province : Province,
             GuardianPresent = later.GuardianPresent ?? GuardianPresent,
             PreferredHospital = later.PreferredHospital.Length > 0 ? later.PreferredHospital : PreferredHospital,

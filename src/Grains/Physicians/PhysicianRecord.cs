@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Triage.Models.Classification;
-using Triage.Models.Evaluation;
 using Triage.Models.Physicians;
 
 namespace Triage.Grains.Physicians;
@@ -12,8 +11,8 @@ public sealed record PhysicianRecord
     /// <summary>Medical licence number.</summary>
     [Id(0)] public required string LicenceNumber { get; init; }
 
-    /// <summary>Pilot specialties the licence covers, by policy name (<c>growth</c>, <c>nutrition</c>, <c>dermatology</c>).</summary>
-    [Id(1)] public required ImmutableArray<string> LicenceSpecialties { get; init; }
+    /// <summary>Pilot specialties the licence covers.</summary>
+    [Id(1)] public required ImmutableArray<Specialty> LicenceSpecialties { get; init; }
 
     /// <summary>Last valid day of the licence, if it has one.</summary>
     [Id(2)] public DateOnly? LicenceValidUntil { get; init; }
@@ -46,7 +45,7 @@ public sealed record PhysicianRecord
     public PhysicianCredentials ToCredentials() => new()
     {
         LicenceNumber = LicenceNumber,
-        LicenceSpecialties = [.. LicenceSpecialties.Select(s => LabelNames.TryParseSpecialty(s, out var sp) ? sp : Specialty.Other)],
+        LicenceSpecialties = LicenceSpecialties,
         LicenceValidUntil = LicenceValidUntil,
         Hospital = Hospital,
         Title = Titles.GetValueOrDefault(Title, PhysicianTitle.Unknown),

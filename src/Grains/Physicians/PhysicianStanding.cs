@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using Triage.Models.Evaluation;
+using Triage.Models.Classification;
 using Triage.Models.Physicians;
 
 namespace Triage.Grains.Physicians;
 
-/// <summary>A physician's whitelist standing as recorded and sent: specialties by policy name, failed rules with reasons.</summary>
+/// <summary>A physician's whitelist standing as recorded and sent: specialties, failed rules with reasons.</summary>
 [GenerateSerializer, Immutable, Alias("triage.PhysicianStanding")]
 public sealed record PhysicianStanding
 {
@@ -12,7 +12,7 @@ public sealed record PhysicianStanding
     [Id(0)] public required DateOnly AsOf { get; init; }
 
     /// <summary>Specialties the physician may take first visits in; empty when off the whitelist.</summary>
-    [Id(1)] public required ImmutableArray<string> Specialties { get; init; }
+    [Id(1)] public required ImmutableArray<Specialty> Specialties { get; init; }
 
     /// <summary>Rules not met, as <c>rule: reason</c>.</summary>
     [Id(2)] public required ImmutableArray<string> Failures { get; init; }
@@ -26,8 +26,8 @@ public sealed record PhysicianStanding
     /// <summary>True when on the whitelist for at least one specialty.</summary>
     public bool Whitelisted => Specialties.Length > 0;
 
-    /// <summary>True when the physician may take first visits at <paramref name="hospital"/> in <paramref name="specialty"/> (a policy name).</summary>
-    public bool Covers(string hospital, string specialty) =>
+    /// <summary>True when the physician may take first visits at <paramref name="hospital"/> in <paramref name="specialty"/>.</summary>
+    public bool Covers(string hospital, Specialty specialty) =>
         string.Equals(Hospital, hospital, StringComparison.OrdinalIgnoreCase) && Specialties.Contains(specialty);
 
     /// <summary>The recorded form of a computed status for a physician of <paramref name="hospital"/>.</summary>
@@ -38,7 +38,7 @@ public sealed record PhysicianStanding
         {
             Hospital = hospital,
             AsOf = status.AsOf,
-            Specialties = [.. status.Specialties.Select(LabelNames.Of)],
+            Specialties = [.. status.Specialties],
             Failures = [.. status.Failures.Select(f => $"{f.Rule}: {f.Reason}")],
             ChangesOn = status.ChangesOn,
         };

@@ -1,3 +1,5 @@
+using Triage.Models.Classification;
+
 namespace Triage.Grains.Visits;
 
 /// <summary>Body of <see cref="VisitEventTypes.Started"/>.</summary>
@@ -8,4 +10,4 @@ namespace Triage.Grains.Visits;
 public sealed record ConsultationStarted(
     [property: Id(0)] string PhysicianId,
     [property: Id(1)] string RealNameCheck,
-    [property: Id(2)] IReadOnlyList<string> Specialties);
+    [property: Id(2)] IReadOnlyList<Specialty> Specialties);

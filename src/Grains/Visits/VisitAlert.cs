@@ -1,3 +1,6 @@
+using Triage.Models.Classification;
+using Triage.Models.RedFlags;
+
 namespace Triage.Grains.Visits;
 
 /// <summary>Body of <see cref="VisitEventTypes.Alert"/>: what the re-triage of a parent's message found.</summary>
@@ -6,6 +9,6 @@ namespace Triage.Grains.Visits;
 /// <param name="SuggestedTermination">The termination reason suggested to the physician (<c>emergency</c> or <c>unsuitable_online</c>).</param>
 [GenerateSerializer, Immutable, Alias("triage.VisitAlert")]
 public sealed record VisitAlert(
-    [property: Id(0)] IReadOnlyList<string> RedFlags,
-    [property: Id(1)] string Disposition,
+    [property: Id(0)] IReadOnlyList<RedFlagTag> RedFlags,
+    [property: Id(1)] Disposition Disposition,
     [property: Id(2)] string SuggestedTermination);

@@ -1,3 +1,5 @@
+using Triage.Models.Classification;
+using Triage.Models.Evaluation;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
 using Triage.Grains.Storage;
@@ -16,8 +18,8 @@ public sealed class VisitQueueGrain(
     /// <summary>Open visits a physician may hold at once.</summary>
     public const int MaxOpenVisitsPerPhysician = 2;
 
-    /// <summary>The queue key for a hospital and specialty.</summary>
-    public static string KeyOf(string hospital, string specialty) => $"{hospital.ToUpperInvariant()}/{specialty}";
+    /// <summary>The queue key for a hospital and specialty ("BCH/dermatology").</summary>
+    public static string KeyOf(string hospital, Specialty specialty) => $"{hospital.ToUpperInvariant()}/{LabelNames.Of(specialty)}";
 
     /// <inheritdoc />
     public async Task EnqueueAsync(Guid caseId)
@@ -77,10 +79,10 @@ public sealed class VisitQueueGrain(
     public Task<VisitQueueView> GetAsync(string physicianId) =>
         Task.FromResult(new VisitQueueView(state.State.Waiting.Count, [.. state.State.Open.GetValueOrDefault(physicianId) ?? []]));
 
-    private (string Hospital, string Specialty) Split()
+    private (string Hospital, Specialty Specialty) Split()
     {
         var key = this.GetPrimaryKeyString();
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return (key[..slash], key[(slash + 1)..]);
+        return (key[..slash], LabelNames.ParseSpecialty(key[(slash + 1)..]));
     }
 }

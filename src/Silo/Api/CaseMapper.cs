@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Triage.Api.V1;
 using Triage.Grains.Cases;
+using Triage.Models.Evaluation;
 
 namespace Triage.Silo.Api;
 
@@ -43,27 +44,9 @@ public static class CaseMapper
         ArgumentNullException.ThrowIfNull(d);
         var result = new Decision
         {
-            Disposition = d.Disposition switch
-            {
-                "online" => Disposition.Online,
-                "emergency" => Disposition.Emergency,
-                "offline" => Disposition.Offline,
-                "needs_info" => Disposition.NeedsInfo,
-                _ => Disposition.OutOfScope,
-            },
-            Specialty = d.Specialty switch
-            {
-                "growth" => Specialty.Growth,
-                "nutrition" => Specialty.Nutrition,
-                "dermatology" => Specialty.Dermatology,
-                _ => Specialty.Other,
-            },
-            Urgency = d.Urgency switch
-            {
-                "immediate" => Urgency.Immediate,
-                "soon" => Urgency.Soon,
-                _ => Urgency.Routine,
-            },
+            Disposition = ApiVocabulary.ToApi(d.Disposition),
+            Specialty = ApiVocabulary.ToApi(d.Specialty),
+            Urgency = ApiVocabulary.ToApi(d.Urgency),
             NextStep = ToText(d.NextStep),
             Facts = ToFacts(d.Facts),
             ModelVersion = d.ModelVersion,
@@ -73,8 +56,8 @@ public static class CaseMapper
         result.RedFlags.AddRange(d.RedFlags.Select(ToRedFlag));
         result.Reasons.AddRange(d.Reasons.Select(ToText));
         result.Questions.AddRange(d.Questions.Select(ToText));
-        result.DispositionProbabilities.AddRange(d.DispositionProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = p.Key, Probability = p.Value }));
-        result.SpecialtyProbabilities.AddRange(d.SpecialtyProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = p.Key, Probability = p.Value }));
+        result.DispositionProbabilities.AddRange(d.DispositionProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = LabelNames.Of(p.Key), Probability = p.Value }));
+        result.SpecialtyProbabilities.AddRange(d.SpecialtyProbabilities.OrderByDescending(p => p.Value).Select(p => new ClassProbability { Label = LabelNames.Of(p.Key), Probability = p.Value }));
         result.Explanation.AddRange(d.Explanation.Select(ToContribution));
         return result;
     }
@@ -83,15 +66,29 @@ public static class CaseMapper
     public static RedFlag ToRedFlag(RedFlagRecord f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return new RedFlag { Tag = f.Tag, Severity = f.Severity, Negated = f.Negated, Evidence = new TextSpan { Start = f.Start, Length = f.Length, Text = f.Evidence } };
+        var flag = new RedFlag
+        {
+            Tag = ApiVocabulary.ToApi(f.Tag),
+            Severity = ApiVocabulary.ToApi(f.Severity),
+            Negated = !f.Affirmed,
+            Status = ApiVocabulary.ToApi(f.Status),
+            Source = ApiVocabulary.ToApi(f.Source),
+            Evidence = new TextSpan { Start = f.Start, Length = f.Length, Text = f.Evidence },
+        };
+        if (f.Probability is { } p)
+        {
+            flag.Probability = p;
+        }
+
+        return flag;
     }
 
     /// <summary>A recorded alert as the API's message.</summary>
     public static VisitAlert ToAlert(Grains.Visits.VisitAlert a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var alert = new VisitAlert { Disposition = a.Disposition, SuggestedTermination = a.SuggestedTermination };
-        alert.RedFlags.AddRange(a.RedFlags);
+        var alert = new VisitAlert { Disposition = ApiVocabulary.ToApi(a.Disposition), SuggestedTermination = a.SuggestedTermination };
+        alert.RedFlags.AddRange(a.RedFlags.Select(ApiVocabulary.ToApi));
         return alert;
     }
 
@@ -108,11 +105,11 @@ public static class CaseMapper
         {
             Stage = (VisitStage)(int)v.Stage,
             Hospital = v.Booking?.Hospital ?? string.Empty,
-            Specialty = v.Booking?.Specialty ?? string.Empty,
+            Specialty = v.Booking is { } booking ? ApiVocabulary.ToApi(booking.Specialty) : Specialty.Unspecified,
             PhysicianId = v.PhysicianId,
             Diagnosis = v.Completion?.Diagnosis ?? string.Empty,
-            FinalDisposition = v.Completion?.FinalDisposition ?? string.Empty,
-            FinalSpecialty = v.Completion?.FinalSpecialty ?? string.Empty,
+            FinalDisposition = v.Completion is { } done ? ApiVocabulary.ToApi(done.FinalDisposition) : Disposition.Unspecified,
+            FinalSpecialty = v.Completion is { } completed ? ApiVocabulary.ToApi(completed.FinalSpecialty) : Specialty.Unspecified,
             TerminationReason = v.Termination?.Reason ?? string.Empty,
             TerminationNote = v.Termination?.Note ?? string.Empty,
         };
@@ -149,7 +146,7 @@ public static class CaseMapper
     public static Facts ToFacts(FactsRecord f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var facts = new Facts { Fever = f.Fever, Sex = f.Sex, Subject = f.Subject };
+        var facts = new Facts { Fever = f.Fever, Sex = ApiVocabulary.ToApi(f.Sex), Subject = ApiVocabulary.ToApi(f.Subject) };
         if (f.AgeMonths is { } age)
         {
             facts.AgeMonths = age;
@@ -188,7 +185,7 @@ public static class CaseMapper
         var patient = new Triage.Api.V1.Patient
         {
             BirthDate = p.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-            Sex = p.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unspecified },
+            Sex = ApiVocabulary.ToApi(p.Sex),
             Province = p.Province,
         };
         if (p.AgeDays is { } days)

@@ -23,6 +23,11 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
         {
             throw;
         }
+        catch (Triage.Models.Decision.InvalidInputException e)
+        {
+            // The message names the field and the rule, never the value.
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
         catch (CaseAlreadyExistsException)
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists, "case_id: the case already exists"));

@@ -25,7 +25,7 @@ public static class PhysicianMapper
             InternetFollowUpSince = Format(c.InternetFollowUpSince),
             TrainingPassedOn = Format(c.TrainingPassedOn),
         };
-        credentials.LicenceSpecialties.AddRange(c.LicenceSpecialties);
+        credentials.LicenceSpecialties.AddRange(c.LicenceSpecialties.Select(ApiVocabulary.ToApi));
         var result = new Physician
         {
             PhysicianId = view.PhysicianId,
@@ -36,7 +36,7 @@ public static class PhysicianMapper
             ChangesOn = Format(view.Standing.ChangesOn),
             ChainValid = view.ChainValid,
         };
-        result.Specialties.AddRange(view.Standing.Specialties);
+        result.Specialties.AddRange(view.Standing.Specialties.Select(ApiVocabulary.ToApi));
         result.Failures.AddRange(view.Standing.Failures);
         result.Events.AddRange(view.Events.Select(CaseMapper.ToEvent));
         return result;
@@ -51,8 +51,8 @@ public static class PhysicianMapper
             CaseId = brief.CaseId.ToString(),
             Stage = (VisitStage)(int)brief.Stage,
             Facts = CaseMapper.ToFacts(brief.Facts),
-            Disposition = brief.Disposition,
-            Specialty = brief.Specialty,
+            Disposition = ApiVocabulary.ToApi(brief.Disposition),
+            Specialty = ApiVocabulary.ToApi(brief.Specialty),
             ModelVersion = brief.ModelVersion,
             Summary = brief.Summary ?? string.Empty,
             SummaryNote = brief.SummaryNote ?? string.Empty,
@@ -77,7 +77,7 @@ public static class PhysicianMapper
             GrowthIndicator.WeightForLength => "weight_for_length",
             _ => "weight_for_height",
         },
-        Sex = s.Sex == Models.Facts.Sex.Female ? "female" : "male",
+        Sex = ApiVocabulary.ToApi(s.Sex),
         Z = s.Z,
         Measured = Math.Round(s.Measured, 2),
         Median = Math.Round(s.Median, 2),

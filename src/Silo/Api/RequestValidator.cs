@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Grpc.Core;
 using Triage.Api.V1;
 using Triage.Grains.Cases;
+using Triage.Models.Decision;
 
 namespace Triage.Silo.Api;
 
@@ -13,7 +13,7 @@ namespace Triage.Silo.Api;
 public static class RequestValidator
 {
     /// <summary>Longest complaint accepted.</summary>
-    public const int MaxComplaintLength = 4000;
+    public const int MaxComplaintLength = InputRules.MaxComplaintLength;
 
     private const int MaxAnswerLength = 1000;
     private const int MaxAnswers = 20;
@@ -76,15 +76,8 @@ public static class RequestValidator
             throw Invalid("patient", "give only one of age_days, age_months, birth_date");
         }
 
-        if (p.HasAgeDays && p.AgeDays is < 0 or > 6600)
-        {
-            throw Invalid("patient.age_days", "must be between 0 and 6600");
-        }
-
-        if (p.HasAgeMonths && p.AgeMonths is < 0 or > 300)
-        {
-            throw Invalid("patient.age_months", "must be between 0 and 300");
-        }
+        Rule(() => InputRules.AgeDays("patient.age_days", p.HasAgeDays ? p.AgeDays : null));
+        Rule(() => InputRules.AgeMonths("patient.age_months", p.HasAgeMonths ? p.AgeMonths : null));
 
         DateOnly? birth = null;
         if (p.BirthDate.Length > 0)
@@ -102,51 +95,31 @@ public static class RequestValidator
             birth = b;
         }
 
-        if (!Enum.IsDefined(p.Sex))
-        {
-            throw Invalid("patient.sex", "unknown value");
-        }
-
         Text("patient.province", p.Province, 0, MaxShortText);
         return new PatientDetails
         {
             AgeDays = p.HasAgeDays ? p.AgeDays : null,
             AgeMonths = p.HasAgeMonths ? p.AgeMonths : null,
             BirthDate = birth,
-            Sex = p.Sex switch { Sex.Female => "female", Sex.Male => "male", _ => string.Empty },
+            Sex = ApiVocabulary.FromApi(p.Sex, "patient.sex"),
             Province = p.Province,
             GuardianPresent = guardian,
             PreferredHospital = hospital,
         };
     }
 
-    internal static void Text(string field, string value, int min, int max)
+    internal static void Text(string field, string value, int min, int max) => Rule(() => InputRules.Text(field, value, min, max));
+
+    /// <summary>Runs one of the domain's input rules, as this API's error.</summary>
+    internal static void Rule(Action rule)
     {
-        if (value.Length < min || (min > 0 && string.IsNullOrWhiteSpace(value)))
+        try
         {
-            throw Invalid(field, "is required");
+            rule();
         }
-
-        if (value.Length > max)
+        catch (InvalidInputException e)
         {
-            throw Invalid(field, $"must be at most {max} characters");
-        }
-
-        // Lone surrogates and control characters are what invalid bytes become after decoding.
-        foreach (var rune in value.EnumerateRunes())
-        {
-            if (rune == Rune.ReplacementChar || (Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t')))
-            {
-                throw Invalid(field, "contains invalid or control characters");
-            }
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsSurrogate(value[i]) && !(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[++i])))
-            {
-                throw Invalid(field, "contains invalid or control characters");
-            }
+            throw Invalid(e.Field, e.Problem);
         }
     }
 

@@ -17,8 +17,6 @@ public static class VisitRequestValidator
     private const int MaxNote = 1000;
     private const int MaxItems = 20;
 
-    private static readonly string[] PilotSpecialties = ["growth", "nutrition", "dermatology"];
-
     /// <summary>A physician id: letters, digits, '-' and '_'.</summary>
     public static string PhysicianId(string value, string field = "physician_id")
     {
@@ -38,10 +36,7 @@ public static class VisitRequestValidator
             throw Invalid("licence_specialties", "at least one of growth, nutrition, dermatology");
         }
 
-        for (var i = 0; i < request.LicenceSpecialties.Count; i++)
-        {
-            Specialty($"licence_specialties[{i}]", request.LicenceSpecialties[i]);
-        }
+        var specialties = request.LicenceSpecialties.Select((s, i) => PilotSpecialty($"licence_specialties[{i}]", s)).ToList();
 
         if (!PhysicianRecord.Titles.ContainsKey(request.Title))
         {
@@ -51,7 +46,7 @@ public static class VisitRequestValidator
         return new PhysicianRecord
         {
             LicenceNumber = request.LicenceNumber,
-            LicenceSpecialties = [.. request.LicenceSpecialties.Distinct()],
+            LicenceSpecialties = [.. specialties.Distinct()],
             LicenceValidUntil = Date("licence_valid_until", request.LicenceValidUntil),
             Hospital = request.Hospital.ToUpperInvariant(),
             Title = request.Title,
@@ -62,10 +57,10 @@ public static class VisitRequestValidator
     }
 
     /// <summary>A queue's hospital and pilot specialty.</summary>
-    public static (string Hospital, string Specialty) Queue(string hospital, string specialty)
+    public static (string Hospital, Models.Classification.Specialty Specialty) Queue(string hospital, Specialty specialty)
     {
         Text("hospital", hospital, 1, 32);
-        return (hospital.ToUpperInvariant(), Specialty("specialty", specialty));
+        return (hospital.ToUpperInvariant(), PilotSpecialty("specialty", specialty));
     }
 
     /// <summary>A message text.</summary>
@@ -93,17 +88,11 @@ public static class VisitRequestValidator
     {
         ArgumentNullException.ThrowIfNull(request);
         Text("diagnosis", request.Diagnosis, 1, MaxNote);
-        if (!LabelNames.TryParseDisposition(request.FinalDisposition, out _))
-        {
-            throw Invalid("final_disposition", "must be online, emergency, offline, out_of_scope or needs_info");
-        }
-
-        if (!LabelNames.TryParseSpecialty(request.FinalSpecialty, out _))
-        {
-            throw Invalid("final_specialty", "must be growth, nutrition, dermatology or other");
-        }
-
-        return new VisitCompleted(physicianId, request.Diagnosis, request.FinalDisposition, request.FinalSpecialty);
+        return new VisitCompleted(
+            physicianId,
+            request.Diagnosis,
+            ApiVocabulary.FromApi(request.FinalDisposition, "final_disposition"),
+            ApiVocabulary.FromApi(request.FinalSpecialty, "final_specialty"));
     }
 
     /// <summary>A prescription signed by <paramref name="physicianId"/>.</summary>
@@ -130,8 +119,8 @@ public static class VisitRequestValidator
         return new PrescriptionSigned(physicianId, items.ToImmutable(), request.Signature, request.GuardianPresent, request.PhysicianPresent);
     }
 
-    private static string Specialty(string field, string value) =>
-        PilotSpecialties.Contains(value) ? value : throw Invalid(field, "must be growth, nutrition or dermatology");
+    private static Models.Classification.Specialty PilotSpecialty(string field, Specialty value) =>
+        value is Specialty.Growth or Specialty.Nutrition or Specialty.Dermatology ? ApiVocabulary.FromApi(value, field) : throw Invalid(field, "must be growth, nutrition or dermatology");
 
     private static DateOnly? Date(string field, string value)
     {

@@ -18,6 +18,15 @@ public sealed record ComplaintClassification
     /// <summary>Probability per <see cref="RedFlagTag"/> (indexed by its value) that the complaint shows that flag; empty when the classifier has not learned flags.</summary>
     public IReadOnlyList<double> RedFlags { get; init; } = [];
 
+    /// <summary>
+    /// The safety net's probability that a complaint in which the vocabulary found no emergency sign
+    /// is an emergency all the same; null when the model has no such head (the disposition's P(emergency) serves).
+    /// </summary>
+    public double? EmergencyRisk { get; init; }
+
+    /// <summary>What the policy compares with the emergency threshold: the safety net's risk, or P(emergency).</summary>
+    public double EmergencyScore => EmergencyRisk ?? Probability(Disposition.Emergency);
+
     /// <summary>The complaint carries some clinical content (a symptom, a body part, a concern).</summary>
     public bool HasClinicalContent { get; init; } = true;
 

@@ -1,13 +1,11 @@
-using Triage.Models.Facts;
-using Triage.Models.RedFlags;
-using Triage.Models.Text;
+using Triage.Models.Decision;
 
 namespace Triage.Models.Classification;
 
 /// <summary>
-/// The seam the trained models plug into: given a normalised complaint and its facts, return
-/// class probabilities and an explanation. Red flags and the pilot rules stay in the policy,
-/// so a model can change how likely a class is, never overrule a red flag.
+/// The seam the trained models plug into: given what the rules read off a complaint, return class
+/// probabilities and a way to explain them. Red flags and the pilot rules stay in the policy, so a
+/// model can change how likely a class is, never overrule a red flag.
 /// </summary>
 public interface IComplaintClassifier
 {
@@ -17,9 +15,6 @@ public interface IComplaintClassifier
     /// <summary>The cut-offs tuned for this classifier's probabilities.</summary>
     DecisionThresholds Thresholds { get; }
 
-    /// <summary>
-    /// Scores one complaint, given the facts and red flags already found (they are features too).
-    /// Must be thread-safe and allocation-light: it is on the hot path.
-    /// </summary>
-    ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags);
+    /// <summary>Scores one complaint. Must be thread-safe and allocation-light: it is on the hot path.</summary>
+    ComplaintClassification Classify(ComplaintReading reading);
 }

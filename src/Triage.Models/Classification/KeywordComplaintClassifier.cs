@@ -1,6 +1,6 @@
 using Triage.Models.Facts;
 using Triage.Models.RedFlags;
-using Triage.Models.Text;
+using Triage.Models.Decision;
 
 namespace Triage.Models.Classification;
 
@@ -25,17 +25,16 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
     public DecisionThresholds Thresholds { get; } = new(Emergency: 1.01, Offline: 0.3, Online: 0.0);
 
     /// <inheritdoc />
-    public ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags)
+    public ComplaintClassification Classify(ComplaintReading reading)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(redFlags);
+        ArgumentNullException.ThrowIfNull(reading);
+        var (text, facts, redFlags, cues) = reading;
         var t = text.Value;
         var specialtyVotes = new double[4];
         specialtyVotes[(int)Specialty.Other] = 1.0;
         var offlineVotes = 0.0;
         var explanation = new List<FeatureContribution>();
-        foreach (var cue in KeywordLexicon.Matches(t))
+        foreach (var cue in cues)
         {
             switch (cue.Target)
             {

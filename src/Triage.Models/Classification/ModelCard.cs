@@ -38,11 +38,23 @@ public sealed record ModelCard
     /// <summary>The training seed.</summary>
     public required int Seed { get; init; }
 
-    /// <summary>The decision thresholds, tuned on the validation split.</summary>
+    /// <summary>The clinical vocabulary the features were read with (its red flags are features).</summary>
+    public string? Vocabulary { get; init; }
+
+    /// <summary>The decision thresholds, tuned on out-of-fold predictions.</summary>
     public required DecisionThresholds Thresholds { get; init; }
 
-    /// <summary>Metrics: cross-validation on train, and the validation split with the tuned thresholds.</summary>
+    /// <summary>Each head's vector scaling (already folded into the exported weights), fitted on out-of-fold predictions.</summary>
+    public JsonObject? Calibration { get; init; }
+
+    /// <summary>Metrics: leave-one-source-out cross-validation, and the validation split.</summary>
     public required JsonObject Metrics { get; init; }
+
+    /// <summary>What was tried and not kept, with its figures.</summary>
+    public JsonArray? Tried { get; init; }
+
+    /// <summary>Where it was trained: instruction sets, runtime, ML.NET version (vector code rounds differently by CPU width).</summary>
+    public JsonObject? Machine { get; init; }
 
     /// <summary>Reads the card in <paramref name="folder"/>.</summary>
     public static ModelCard Read(string folder) =>

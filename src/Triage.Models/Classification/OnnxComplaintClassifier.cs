@@ -1,42 +1,74 @@
+using Triage.Models.Decision;
 using Triage.Models.Evaluation;
-using Triage.Models.Facts;
 using Triage.Models.Features;
 using Triage.Models.Onnx;
 using Triage.Models.RedFlags;
-using Triage.Models.Text;
 
 namespace Triage.Models.Classification;
 
 /// <summary>
-/// The trained classifiers served through ONNX Runtime: one shared session per model (disposition,
-/// specialty), the shared featurizer, and the model card's version and thresholds. The weights
-/// are also held in managed form to explain each decision by its strongest features.
+/// The trained classifiers served through ONNX Runtime: one shared session scoring the disposition,
+/// specialty and learned red-flag heads in one run, the shared featurizer, and the model card's
+/// version and thresholds. The disposition weights are also held in managed form to explain a
+/// decision by the features that pushed towards it.
 /// </summary>
 public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
 {
-    /// <summary>The disposition model's file name in a model folder.</summary>
-    public const string DispositionFile = "disposition.onnx";
+    /// <summary>The model's file name in a model folder.</summary>
+    public const string ModelFile = "triage.onnx";
 
-    /// <summary>The specialty model's file name in a model folder.</summary>
-    public const string SpecialtyFile = "specialty.onnx";
+    /// <summary>The disposition head's name.</summary>
+    public const string DispositionHead = "disposition";
+
+    /// <summary>The specialty head's name.</summary>
+    public const string SpecialtyHead = "specialty";
+
+    /// <summary>The learned red-flag head's name; its "none" class is a complaint with no flag.</summary>
+    public const string RedFlagHead = "red_flags";
+
+    /// <summary>The red-flag head's label for "no red flag".</summary>
+    public const string NoRedFlag = "none";
+
+    /// <summary>
+    /// The safety net's head: emergency or not, learnt only from complaints in which the vocabulary
+    /// found no emergency sign, so it judges exactly the complaints the rules let through.
+    /// </summary>
+    public const string EmergencyHead = "emergency";
+
+    /// <summary>The emergency head's label for "not an emergency".</summary>
+    public const string NotEmergency = "other";
 
     private const int MaxExplanation = 8;
-    private readonly OnnxLinearScorer _disposition;
-    private readonly OnnxLinearScorer _specialty;
-    private readonly LinearSoftmaxModel _dispositionWeights;
+    private readonly OnnxLinearScorer _scorer;
+    private readonly LinearHead _dispositionWeights;
+    private readonly LinearHead? _emergencyWeights;
+    private readonly int _emergencyOutput;
+    private readonly int _emergencyClass;
+    private readonly int _dispositionOutput;
+    private readonly int _specialtyOutput;
+    private readonly int _redFlagOutput;
     private readonly int[] _dispositionSlots;
     private readonly int[] _specialtySlots;
+    private readonly int[] _redFlagSlots;
 
     /// <summary>Loads the model version in <paramref name="folder"/>.</summary>
     public OnnxComplaintClassifier(string folder)
     {
         Card = ModelCard.Read(folder);
         Featurizer = new ComplaintFeaturizer(Card.Features);
-        _disposition = new OnnxLinearScorer(Path.Combine(folder, DispositionFile));
-        _specialty = new OnnxLinearScorer(Path.Combine(folder, SpecialtyFile));
-        _dispositionWeights = LinearSoftmaxModel.ReadOnnx(Path.Combine(folder, DispositionFile));
-        _dispositionSlots = [.. _disposition.Labels.Select(l => LabelNames.TryParseDisposition(l, out var d) ? (int)d : throw new InvalidDataException($"unknown disposition label {l}"))];
-        _specialtySlots = [.. _specialty.Labels.Select(l => LabelNames.TryParseSpecialty(l, out var s) ? (int)s : throw new InvalidDataException($"unknown specialty label {l}"))];
+        var path = Path.Combine(folder, ModelFile);
+        _scorer = new OnnxLinearScorer(path);
+        var weights = LinearSoftmaxModel.ReadOnnx(path);
+        _dispositionWeights = weights.Head(DispositionHead);
+        _emergencyWeights = weights.Heads.FirstOrDefault(h => h.Name == EmergencyHead);
+        _emergencyOutput = _scorer.Heads.ToList().IndexOf(EmergencyHead);
+        _emergencyClass = _emergencyWeights?.Labels.ToList().IndexOf(EmergencyHead) ?? -1;
+        _dispositionOutput = Output(DispositionHead);
+        _specialtyOutput = Output(SpecialtyHead);
+        _redFlagOutput = _scorer.Heads.ToList().IndexOf(RedFlagHead);
+        _dispositionSlots = Slots(DispositionHead, _scorer.Labels[DispositionHead]);
+        _specialtySlots = Slots(SpecialtyHead, _scorer.Labels[SpecialtyHead]);
+        _redFlagSlots = _redFlagOutput < 0 ? [] : Slots(RedFlagHead, _scorer.Labels[RedFlagHead]);
     }
 
     /// <summary>The model card.</summary>
@@ -52,53 +84,94 @@ public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
     public DecisionThresholds Thresholds => Card.Thresholds;
 
     /// <inheritdoc />
-    public ComplaintClassification Classify(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags)
+    public ComplaintClassification Classify(ComplaintReading reading)
     {
-        var features = Featurizer.Featurize(text, facts, redFlags);
-        var dispositions = Arrange(_disposition.Score(features), _dispositionSlots, 5);
-        var specialties = Arrange(_specialty.Score(features), _specialtySlots, 4);
+        ArgumentNullException.ThrowIfNull(reading);
+        var features = Featurizer.Featurize(reading);
+        var scores = _scorer.Score(features);
+        return Classification(
+            reading,
+            Arrange(scores[_dispositionOutput].Select(p => (double)p).ToArray(), _dispositionSlots, DispositionHead),
+            Arrange(scores[_specialtyOutput].Select(p => (double)p).ToArray(), _specialtySlots, SpecialtyHead),
+            _redFlagOutput < 0 ? [] : Arrange(scores[_redFlagOutput].Select(p => (double)p).ToArray(), _redFlagSlots, RedFlagHead),
+            _emergencyOutput < 0 ? null : scores[_emergencyOutput][_emergencyClass],
+            d => d == Disposition.Emergency && _emergencyWeights is { } net
+                ? Explain(features, net, _emergencyClass, $"disposition:{LabelNames.Of(Disposition.Emergency)}")
+                : Explain(features, _dispositionWeights, Array.IndexOf(_dispositionSlots, (int)d), $"disposition:{LabelNames.Of(d)}"));
+    }
+
+    /// <summary>
+    /// A model's opinion from its heads' probabilities, arranged by the enums: the one place that
+    /// says what the model's numbers mean (serving, and training's out-of-fold predictions alike).
+    /// </summary>
+    public static ComplaintClassification Classification(ComplaintReading reading, double[] dispositions, double[] specialties, double[] redFlags, double? emergencyRisk, Func<Disposition, IReadOnlyList<FeatureContribution>>? explainer)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(specialties);
         return new ComplaintClassification
         {
             Dispositions = dispositions,
             Specialties = specialties,
-            Explainer = d => Explain(text, facts, redFlags, features, Array.IndexOf(_dispositionSlots, (int)d)),
-            HasClinicalContent = KeywordLexicon.ClinicalContent.IsMatch(text.Value) || specialties[(int)Specialty.Other] < 0.5,
+            RedFlags = redFlags,
+            EmergencyRisk = emergencyRisk,
+            Explainer = explainer,
+            HasClinicalContent = KeywordLexicon.ClinicalContent.IsMatch(reading.Text.Value) || specialties[(int)Specialty.Other] < 0.5,
         };
     }
 
-    /// <summary>The raw scores of both models, in each model's own label order (for parity tests and benchmarks).</summary>
-    public (float[] Disposition, float[] Specialty) Score(SparseFeatures features) => (_disposition.Score(features), _specialty.Score(features));
-
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>Where each of a head's labels goes in the enum-indexed arrays (-1 for the red-flag head's "none"); an unknown label fails.</summary>
+    public static int[] Slots(string head, IReadOnlyList<string> labels)
     {
-        _disposition.Dispose();
-        _specialty.Dispose();
+        ArgumentNullException.ThrowIfNull(labels);
+        return head switch
+        {
+            DispositionHead => [.. labels.Select(l => (int)LabelNames.ParseDisposition(l))],
+            SpecialtyHead => [.. labels.Select(l => (int)LabelNames.ParseSpecialty(l))],
+            RedFlagHead => [.. labels.Select(l => l == NoRedFlag ? -1 : (int)RedFlagTags.Parse(l))],
+            EmergencyHead => [.. labels.Select(l => l == EmergencyHead ? 0 : l == NotEmergency ? 1 : throw new InvalidDataException($"unknown emergency label '{l}'"))],
+            _ => throw new ArgumentOutOfRangeException(nameof(head)),
+        };
     }
 
-    private static double[] Arrange(float[] scores, int[] slots, int size)
+    /// <summary>A head's probabilities in its label order, arranged by the enum they stand for.</summary>
+    public static double[] Arrange(IReadOnlyList<double> probabilities, int[] slots, string head)
     {
-        var result = new double[size];
-        for (var i = 0; i < scores.Length; i++)
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(slots);
+        var result = new double[head switch { DispositionHead => 5, SpecialtyHead => 4, EmergencyHead => 2, _ => RedFlagTags.All.Count }];
+        for (var i = 0; i < probabilities.Count; i++)
         {
-            result[slots[i]] = scores[i];
+            if (slots[i] >= 0)
+            {
+                result[slots[i]] = probabilities[i];
+            }
         }
 
         return result;
     }
 
-    // The features that pushed the chosen disposition most: weight times value, named by a second,
-    // name-collecting pass of the featurizer (only the winners are looked up).
-    private List<FeatureContribution> Explain(NormalizedText text, ComplaintFacts facts, IReadOnlyList<RedFlagFinding> redFlags, SparseFeatures features, int modelClass)
+    /// <summary>The raw scores of every head, in the model's own label orders (for parity tests and benchmarks).</summary>
+    public float[][] Score(SparseFeatures features) => _scorer.Score(features);
+
+    /// <inheritdoc />
+    public void Dispose() => _scorer.Dispose();
+
+    private int Output(string head) => _scorer.Heads.ToList().IndexOf(head) is var i and >= 0 ? i : throw new InvalidDataException($"{ModelFile} has no '{head}' head");
+
+    // The features that pushed towards one class of a head most: weight times value, named from where
+    // the featurizer found them (only the winners are named).
+    private static List<FeatureContribution> Explain(SparseFeatures features, LinearHead head, int modelClass, string target)
     {
-        var label = _disposition.Labels[modelClass];
-        var strongest = Enumerable.Range(0, features.Indices.Length)
-            .Select(k => (Index: features.Indices[k], Weight: (double)_dispositionWeights.Weight(features.Indices[k], modelClass) * features.Values[k]))
-            .OrderByDescending(c => Math.Abs(c.Weight))
+        if (modelClass < 0)
+        {
+            return [];
+        }
+
+        return [.. Enumerable.Range(0, features.Indices.Length)
+            .Select(k => (K: k, Weight: (double)head.Weight(features.Indices[k], modelClass) * features.Values[k]))
+            .Where(c => c.Weight > 0)
+            .OrderByDescending(c => c.Weight)
             .Take(MaxExplanation)
-            .ToList();
-        var names = new Dictionary<int, string>();
-        Featurizer.Featurize(text, facts, redFlags, names);
-        return [.. strongest.Select(c => new FeatureContribution(names.GetValueOrDefault(c.Index, $"#{c.Index}"), $"disposition:{label}", Math.Round(c.Weight, 4)))];
+            .Select(c => new FeatureContribution(features.Names?.Name(c.K) ?? $"#{features.Indices[c.K]}", target, Math.Round(c.Weight, 4)))];
     }
 }

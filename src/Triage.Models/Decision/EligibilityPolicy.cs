@@ -73,17 +73,17 @@ public sealed partial class EligibilityPolicy
     public PreparedComplaint Prepare(ComplaintInput input, IComplaintClassifier? classifier = null)
     {
         classifier ??= _classifier;
-        var (text, facts, flags) = Read(input);
-        return new PreparedComplaint(text, facts, flags, classifier.Classify(text, facts, flags), classifier.Version);
+        var reading = Read(input);
+        return new PreparedComplaint(reading, classifier.Classify(reading), classifier.Version);
     }
 
     /// <summary>What the rules read off a complaint before any classifier: training featurizes exactly this.</summary>
-    public (NormalizedText Text, ComplaintFacts Facts, IReadOnlyList<RedFlagFinding> RedFlags) Read(ComplaintInput input)
+    public ComplaintReading Read(ComplaintInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = Vocabulary.Normalize(input.Text);
         var facts = Merge(FactExtractor.Extract(text, Vocabulary), input);
-        return (text, facts, RedFlagDetector.Detect(text, facts, Vocabulary, Growth));
+        return new ComplaintReading(text, facts, RedFlagDetector.Detect(text, facts, Vocabulary, Growth), KeywordLexicon.Matches(text.Value));
     }
 
     /// <summary>
@@ -95,7 +95,8 @@ public sealed partial class EligibilityPolicy
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var (text, facts, words, classification, modelVersion) = prepared;
+        var (reading, classification, modelVersion) = prepared;
+        var (text, facts, words, _) = reading;
         var specialty = ChooseSpecialty(classification);
         var flags = WithLearnedFlags(words, classification, thresholds.RedFlag);
         var affirmed = flags.Where(f => f.Affirmed).ToList();
@@ -109,7 +110,7 @@ public sealed partial class EligibilityPolicy
         // A red flag makes the case an emergency whatever the specialty and the age, adults included; so
         // does a model that rates an emergency likely enough, since missing one is the worst error.
         var emergencyFlags = affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).ToList();
-        var pEmergency = classification.Probability(Disposition.Emergency);
+        var pEmergency = classification.EmergencyScore;
         if (emergencyFlags.Count > 0 || pEmergency >= thresholds.Emergency)
         {
             disposition = Disposition.Emergency;
@@ -196,7 +197,7 @@ public sealed partial class EligibilityPolicy
             reasons.Add(DecisionTexts.Reason("model_uncertain"));
             next = DecisionTexts.BookInPerson;
         }
-        else if (!PilotConcern(text))
+        else if (!reading.PilotConcern)
         {
             // Age and sex alone never make a case online (§2): a symptom or concern in the specialty must be known.
             disposition = Disposition.NeedsInfo;
@@ -241,13 +242,6 @@ public sealed partial class EligibilityPolicy
             PolicyVersion = PolicyVersion,
             DecidedAt = now,
         };
-    }
-
-    /// <summary>True when the complaint names a symptom or concern of a pilot specialty (a cue of the keyword lexicon).</summary>
-    public static bool PilotConcern(NormalizedText text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return KeywordLexicon.Matches(text.Value).Any(c => c.Target is KeywordLexicon.Growth or KeywordLexicon.Nutrition or KeywordLexicon.Dermatology);
     }
 
     /// <summary>

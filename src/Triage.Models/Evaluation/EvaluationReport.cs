@@ -13,6 +13,7 @@ public sealed class EvaluationReport
     private readonly int[,] _confusion = new int[5, 5];
     private readonly List<(string Id, Disposition Expected, Disposition Actual)> _misses = [];
     private int _specialtyCorrect;
+    private int _onlineSpecialtyCorrect;
 
     /// <summary>Records evaluated.</summary>
     public int Count { get; private set; }
@@ -25,6 +26,7 @@ public sealed class EvaluationReport
         if (expectedSpecialty == actualSpecialty)
         {
             _specialtyCorrect++;
+            _onlineSpecialtyCorrect += expected == Disposition.Online ? 1 : 0;
         }
 
         if (expected != actual)
@@ -50,6 +52,21 @@ public sealed class EvaluationReport
 
     /// <summary>Wilson 95% upper bound of the hazardous under-triage rate.</summary>
     public double HazardousUnderTriageUpper95 => WilsonUpper(HazardousCount, UnsafeForOnlineCount);
+
+    /// <summary>Non-emergencies (every other label) decided emergency: the false alarms that send a family to an emergency department.</summary>
+    public int FalseAlarmCount => LabelNames.Dispositions.Where(d => d != Disposition.Emergency).Sum(d => Confusion(d, Disposition.Emergency));
+
+    /// <summary>Labelled non-emergencies.</summary>
+    public int NonEmergencyCount => Count - Row(Disposition.Emergency);
+
+    /// <summary>Share of non-emergencies sent to emergency.</summary>
+    public double FalseAlarmRate => NonEmergencyCount == 0 ? 0 : (double)FalseAlarmCount / NonEmergencyCount;
+
+    /// <summary>Labelled emergencies.</summary>
+    public int EmergencyCount => Row(Disposition.Emergency);
+
+    /// <summary>Specialty accuracy on the cases labelled online: the specialty a booked visit would go to.</summary>
+    public double OnlineSpecialtyAccuracy => Row(Disposition.Online) == 0 ? 0 : (double)_onlineSpecialtyCorrect / Row(Disposition.Online);
 
     /// <summary>Labelled online cases decided online.</summary>
     public double OnlineRecall => Recall(Disposition.Online);
@@ -127,8 +144,9 @@ public sealed class EvaluationReport
         sb.AppendLine();
         sb.AppendLine(c, $"emergency recall: {EmergencyRecall:F3} ({Confusion(Disposition.Emergency, Disposition.Emergency)}/{Row(Disposition.Emergency)})");
         sb.AppendLine(c, $"hazardous under-triage (emergency or offline sent online): {HazardousUnderTriage:F3} ({HazardousCount}/{UnsafeForOnlineCount}), Wilson 95% upper bound {HazardousUnderTriageUpper95:F3}");
+        sb.AppendLine(c, $"non-emergencies sent to emergency: {FalseAlarmRate:F3} ({FalseAlarmCount}/{NonEmergencyCount})");
         sb.AppendLine(c, $"online recall: {OnlineRecall:F3} ({Confusion(Disposition.Online, Disposition.Online)}/{Row(Disposition.Online)})");
-        sb.AppendLine(c, $"specialty accuracy: {SpecialtyAccuracy:F3}");
+        sb.AppendLine(c, $"specialty accuracy on online cases: {OnlineSpecialtyAccuracy:F3}; on all: {SpecialtyAccuracy:F3}");
         sb.AppendLine(c, $"disposition accuracy: {DispositionAccuracy:F3}");
         sb.AppendLine(c, $"worst misses (id: labelled -> decided):");
         foreach (var (id, expected, actual) in WorstMisses.Take(worst))

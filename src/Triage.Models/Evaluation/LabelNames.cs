@@ -44,6 +44,14 @@ public static class LabelNames
         return false;
     }
 
+    /// <summary>Parses a disposition name; throws on an unknown one.</summary>
+    public static Disposition ParseDisposition(string name) =>
+        TryParseDisposition(name, out var d) ? d : throw new InvalidDataException($"unknown disposition '{name}'");
+
+    /// <summary>Parses a specialty name; throws on an unknown one.</summary>
+    public static Specialty ParseSpecialty(string name) =>
+        TryParseSpecialty(name, out var s) ? s : throw new InvalidDataException($"unknown specialty '{name}'");
+
     /// <summary>Parses a specialty name; false when unknown.</summary>
     public static bool TryParseSpecialty(string? name, out Specialty specialty)
     {

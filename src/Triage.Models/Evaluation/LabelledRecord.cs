@@ -8,6 +8,9 @@ public sealed record LabelledRecord
     /// <summary>Record id (not PHI: a corpus reference).</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = string.Empty;
 
+    /// <summary>The corpus it was taken from (<c>huatuo26m</c>, <c>dxy</c>, ...; <c>synthetic</c> for written examples).</summary>
+    [JsonPropertyName("source")] public string Source { get; init; } = string.Empty;
+
     /// <summary>The complaint.</summary>
     [JsonPropertyName("text")] public string Text { get; init; } = string.Empty;
 

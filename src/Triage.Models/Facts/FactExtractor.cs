@@ -389,7 +389,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<m>" + N + @")\s*个(?<half>半)?(?:多)?月", RegexOptions.CultureInvariant)]
     private static partial Regex MonthsAge();
 
-    [GeneratedRegex(@"(?:宝宝|孩子|婴儿|小孩|儿子|女儿|宝贝|男孩|女孩|今年|现在|刚满|满|才|宝|娃|小儿|患儿|男婴|女婴|快|近|将近|差不多|年龄|月龄)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:宝宝|孩子|婴儿|小孩|儿子|女儿|宝贝|男孩|女孩|今年|现在|刚满|满|才|宝|娃|小儿|患儿|男婴|女婴|新生儿|早产儿|早产宝宝|快|近|将近|差不多|年龄|月龄)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex AgeSubjectBefore();
 
     [GeneratedRegex(@"^(?:大|的宝|的婴|的孩|的小|的男|的女|的娃|宝|婴|男|女|孩|娃|时|左右的|龄)", RegexOptions.CultureInvariant)]
@@ -431,7 +431,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"直径|大小|头围|胸围|腰围|臂围|周长|范围|面积|宽|深|diameter|across|head", RegexOptions.CultureInvariant)]
     private static partial Regex OtherLengthCue();
 
-    [GeneratedRegex(@"新生儿|刚出生|出生(?:才|刚|后)?\d+天|出生(?:才|刚|后)?[一二两三四五六七八九十]+天|出生不久|未满月|月子|\bnewborn|\bneonat", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"新生儿|早产儿|刚出生|出生(?:才|刚|后)?\d+天|出生(?:才|刚|后)?[一二两三四五六七八九十]+天|出生不久|未满月|月子|\bnewborn|\bneonat", RegexOptions.CultureInvariant)]
     private static partial Regex NewbornCue();
 
     [GeneratedRegex(@"宝宝|宝贝|孩子|小孩|儿子|女儿|婴儿|婴幼儿|幼儿|男孩|女孩|小朋友|闺女|儿童|小儿|患儿|男宝|女宝|男婴|女婴|娃|小学|初中|幼儿园|\bbaby\b|\bchild|\bkids?\b|\bson\b|\bdaughter|\btoddler|\binfant|\bboy\b|\bgirl\b|\bteen", RegexOptions.CultureInvariant)]

@@ -12,9 +12,12 @@ public sealed record FeatureSettings
     /// <summary>Longest English word n-gram.</summary>
     public int MaxWordNgram { get; init; } = 2;
 
+    /// <summary>Chinese words from the segmenter (jieba's dictionary) beside the character n-grams; false in cards written before they existed.</summary>
+    public bool ChineseWords { get; init; }
+
     /// <summary>Number of dimensions.</summary>
     public int Dimension => 1 << HashBits;
 
     /// <summary>The settings the shipped models use.</summary>
-    public static FeatureSettings Default { get; } = new();
+    public static FeatureSettings Default { get; } = new() { ChineseWords = true };
 }

@@ -6,63 +6,62 @@ using Triage.Models.Onnx.Proto;
 namespace Triage.Models.Onnx;
 
 /// <summary>
-/// A multiclass linear model with softmax over a hashed sparse feature space, and its ONNX form:
-/// a sparse graph (int64 indices and float values -> Gather, MatMul, Add, Softmax) that scores a
-/// complaint in microseconds. Written from the ONNX IR specification, since the ML.NET converter
-/// is not available here.
+/// Linear softmax heads over one hashed sparse feature space, and their ONNX form: one sparse graph
+/// (int32 indices and float values -> Gather, MatMul, Add, Split, Softmax per head) that scores all
+/// heads of a complaint in one run of a few microseconds. Written from the ONNX IR specification,
+/// since the ML.NET converter is not available here.
 /// </summary>
 public sealed class LinearSoftmaxModel
 {
     private const int FloatType = 1;
     private const int Int32Type = 6;
+    private const int Int64Type = 7;
 
-    /// <summary>Creates a model from per-feature weights (<paramref name="weights"/>[feature * classes + class]) and biases.</summary>
-    public LinearSoftmaxModel(IReadOnlyList<string> labels, int dimension, float[] weights, float[] biases)
+    /// <summary>Creates a model from its heads, each [dimension, classes].</summary>
+    public LinearSoftmaxModel(int dimension, IReadOnlyList<LinearHead> heads)
     {
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(biases);
-        if (weights.Length != (long)dimension * labels.Count || biases.Length != labels.Count)
+        ArgumentNullException.ThrowIfNull(heads);
+        if (heads.Count == 0 || heads.Any(h => h.Weights.Length != (long)dimension * h.Classes || h.Biases.Length != h.Classes))
         {
-            throw new ArgumentException("weights must be dimension x classes and biases one per class");
+            throw new ArgumentException("each head's weights must be dimension x classes and biases one per class");
         }
 
-        Labels = labels;
         Dimension = dimension;
-        Weights = weights;
-        Biases = biases;
+        Heads = heads;
     }
-
-    /// <summary>Class labels, in output order.</summary>
-    public IReadOnlyList<string> Labels { get; }
 
     /// <summary>Feature dimensions.</summary>
     public int Dimension { get; }
 
-    /// <summary>Row-major [dimension, classes].</summary>
-    public float[] Weights { get; }
+    /// <summary>The heads, in output order.</summary>
+    public IReadOnlyList<LinearHead> Heads { get; }
 
-    /// <summary>One per class.</summary>
-    public float[] Biases { get; }
+    /// <summary>The head named <paramref name="name"/>.</summary>
+    public LinearHead Head(string name) => Heads.Single(h => h.Name == name);
 
-    /// <summary>The weight of one feature dimension for one class.</summary>
-    public float Weight(int feature, int @class) => Weights[(feature * Labels.Count) + @class];
-
-    /// <summary>Managed reference scoring (softmax probabilities), used for tests and explanations.</summary>
-    public double[] Score(SparseFeatures features)
+    /// <summary>Managed reference logits of one head (before softmax), used for calibration, tests and explanations.</summary>
+    public static double[] Logits(LinearHead head, SparseFeatures features)
     {
+        ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(features);
-        var c = Labels.Count;
-        var logits = Biases.Select(b => (double)b).ToArray();
+        var c = head.Classes;
+        var logits = head.Biases.Select(b => (double)b).ToArray();
         for (var k = 0; k < features.Indices.Length; k++)
         {
             var row = features.Indices[k] * c;
             for (var j = 0; j < c; j++)
             {
-                logits[j] += Weights[row + j] * features.Values[k];
+                logits[j] += head.Weights[row + j] * features.Values[k];
             }
         }
 
+        return logits;
+    }
+
+    /// <summary>Softmax of logits.</summary>
+    public static double[] Softmax(IReadOnlyList<double> logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
         var max = logits.Max();
         var exp = logits.Select(l => Math.Exp(l - max)).ToArray();
         var sum = exp.Sum();
@@ -70,36 +69,56 @@ public sealed class LinearSoftmaxModel
     }
 
     /// <summary>Writes the ONNX file; <paramref name="metadata"/> goes into the model's metadata_props.</summary>
-    public void WriteOnnx(string path, IReadOnlyDictionary<string, string> metadata)
-    {
-        ArgumentNullException.ThrowIfNull(metadata);
+    public void WriteOnnx(string path, IReadOnlyDictionary<string, string> metadata) =>
         File.WriteAllBytes(path, ToOnnx(metadata).ToByteArray());
-    }
 
-    /// <summary>The ONNX model.</summary>
+    /// <summary>The ONNX model: one Gather over all heads' weights side by side, then each head's softmax.</summary>
     public ModelProto ToOnnx(IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        var c = Labels.Count;
-        var graph = new GraphProto { Name = "linear_softmax" };
+        var width = Heads.Sum(h => h.Classes);
+        var weights = new float[(long)Dimension * width];
+        var biases = new float[width];
+        var offset = 0;
+        foreach (var head in Heads)
+        {
+            for (var f = 0; f < Dimension; f++)
+            {
+                Array.Copy(head.Weights, (long)f * head.Classes, weights, ((long)f * width) + offset, head.Classes);
+            }
+
+            Array.Copy(head.Biases, 0, biases, offset, head.Classes);
+            offset += head.Classes;
+        }
+
+        var graph = new GraphProto { Name = "triage_linear_softmax" };
         // The featurizer's own arrays go in as they are: int32 indices [n], values as one row [1, n].
         graph.Input.Add(Tensor("indices", Int32Type, "n"));
         graph.Input.Add(Tensor("values", FloatType, 1, "n"));
-        var output = new ValueInfoProto { Name = "probabilities", Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = FloatType, Shape = new TensorShapeProto() } } };
-        output.Type.TensorType.Shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = 1 });
-        output.Type.TensorType.Shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = c });
-        graph.Output.Add(output);
+        graph.Initializer.Add(FloatTensor("W", weights, Dimension, width));
+        graph.Initializer.Add(FloatTensor("B", biases, width));
+        graph.Node.Add(Node("Gather", ["W", "indices"], ["rows"], ("axis", 0)));
+        graph.Node.Add(Node("MatMul", ["values", "rows"], ["weighted"]));
+        graph.Node.Add(Node("Add", ["weighted", "B"], ["logits"]));
+        var split = new TensorProto { Name = "split", DataType = Int64Type };
+        split.Dims.Add(Heads.Count);
+        split.Int64Data.Add(Heads.Select(h => (long)h.Classes));
+        graph.Initializer.Add(split);
+        graph.Node.Add(Node("Split", ["logits", "split"], [.. Heads.Select(h => h.Name + "_logits")], ("axis", -1)));
+        foreach (var head in Heads)
+        {
+            graph.Node.Add(Node("Softmax", [head.Name + "_logits"], [head.Name], ("axis", -1)));
+            graph.Output.Add(Tensor(head.Name, FloatType, 1, (long)head.Classes));
+        }
 
-        graph.Initializer.Add(FloatTensor("W", Weights, Dimension, c));
-        graph.Initializer.Add(FloatTensor("B", Biases, c));
-        graph.Node.Add(Node("Gather", ["W", "indices"], "rows", ("axis", 0)));
-        graph.Node.Add(Node("MatMul", ["values", "rows"], "weighted"));
-        graph.Node.Add(Node("Add", ["weighted", "B"], "logits"));
-        graph.Node.Add(Node("Softmax", ["logits"], "probabilities", ("axis", -1)));
-
-        var model = new ModelProto { IrVersion = 7, ProducerName = "triage", ProducerVersion = "1", Graph = graph };
+        var model = new ModelProto { IrVersion = 7, ProducerName = "triage", ProducerVersion = "2", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = 13 });
-        model.MetadataProps.Add(new StringStringEntryProto { Key = "labels", Value = string.Join(',', Labels) });
+        model.MetadataProps.Add(new StringStringEntryProto { Key = "heads", Value = string.Join(',', Heads.Select(h => h.Name)) });
+        foreach (var head in Heads)
+        {
+            model.MetadataProps.Add(new StringStringEntryProto { Key = "labels." + head.Name, Value = string.Join(',', head.Labels) });
+        }
+
         foreach (var (key, value) in metadata)
         {
             model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
@@ -112,10 +131,28 @@ public sealed class LinearSoftmaxModel
     public static LinearSoftmaxModel ReadOnnx(string path)
     {
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        var labels = model.MetadataProps.Single(p => p.Key == "labels").Value.Split(',');
+        var meta = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
         var w = model.Graph.Initializer.Single(t => t.Name == "W");
-        var b = model.Graph.Initializer.Single(t => t.Name == "B");
-        return new LinearSoftmaxModel(labels, (int)w.Dims[0], Floats(w), Floats(b));
+        var all = Floats(w);
+        var bias = Floats(model.Graph.Initializer.Single(t => t.Name == "B"));
+        var dimension = (int)w.Dims[0];
+        var width = (int)w.Dims[1];
+        var heads = new List<LinearHead>();
+        var offset = 0;
+        foreach (var name in meta["heads"].Split(','))
+        {
+            var labels = meta["labels." + name].Split(',');
+            var weights = new float[(long)dimension * labels.Length];
+            for (var f = 0; f < dimension; f++)
+            {
+                Array.Copy(all, ((long)f * width) + offset, weights, (long)f * labels.Length, labels.Length);
+            }
+
+            heads.Add(new LinearHead(name, labels, weights, bias[offset..(offset + labels.Length)]));
+            offset += labels.Length;
+        }
+
+        return new LinearSoftmaxModel(dimension, heads);
     }
 
     /// <summary>The metadata of an ONNX file this class wrote.</summary>
@@ -132,7 +169,7 @@ public sealed class LinearSoftmaxModel
         return tensor;
     }
 
-    // A tensor input whose dimensions are fixed sizes (long) or named variable lengths (string).
+    // A tensor whose dimensions are fixed sizes (long) or named variable lengths (string).
     private static ValueInfoProto Tensor(string name, int type, params object[] dims)
     {
         var info = new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = type, Shape = new TensorShapeProto() } } };
@@ -146,11 +183,11 @@ public sealed class LinearSoftmaxModel
         return info;
     }
 
-    private static NodeProto Node(string op, string[] inputs, string output, params (string Name, long Value)[] attributes)
+    private static NodeProto Node(string op, string[] inputs, string[] outputs, params (string Name, long Value)[] attributes)
     {
-        var node = new NodeProto { OpType = op, Name = op.ToLowerInvariant() + "_" + output };
+        var node = new NodeProto { OpType = op, Name = op.ToLowerInvariant() + "_" + outputs[0] };
         node.Input.Add(inputs);
-        node.Output.Add(output);
+        node.Output.Add(outputs);
         foreach (var (name, value) in attributes)
         {
             node.Attribute.Add(new AttributeProto { Name = name, I = value, Type = AttributeProto.Types.AttributeType.Int });

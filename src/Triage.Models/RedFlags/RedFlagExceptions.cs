@@ -17,7 +17,7 @@ public sealed class RedFlagExceptions
     /// <summary>Creates the exceptions from the vocabulary's cue lists.</summary>
     public RedFlagExceptions(
         NegationDetector negation,
-        (PhraseList Before, PhraseList After, PhraseList Now, PhraseList Established) history,
+        HistoryCues history,
         (PhraseList Cues, PhraseList Family, PhraseList Patient) otherPerson,
         (PhraseList Before, PhraseList After) drugName)
     {
@@ -31,7 +31,7 @@ public sealed class RedFlagExceptions
     public NegationDetector Negation { get; }
 
     /// <summary>History cues: before, after, words of a new episode, and of an established diagnosis.</summary>
-    public (PhraseList Before, PhraseList After, PhraseList Now, PhraseList Established) History { get; }
+    public HistoryCues History { get; }
 
     /// <summary>Another person's words, family-history words, and words that bring the patient back.</summary>
     public (PhraseList Cues, PhraseList Family, PhraseList Patient) OtherPerson { get; }
@@ -63,13 +63,14 @@ public sealed class RedFlagExceptions
     }
 
     /// <summary>
-    /// Whether the words at [<paramref name="start"/>, <paramref name="end"/>) (and, for a pair, the
-    /// second part at <paramref name="secondStart"/>) describe the patient now.
+    /// Whether the words at [<paramref name="start"/>, <paramref name="end"/>) describe the patient now.
+    /// For a pair, <paramref name="second"/> is where its second part starts and where the text
+    /// between the parts begins: a denial there denies the pair ("呼吸没有困难"), one inside the first part does not.
     /// </summary>
-    public RedFlagStatus Classify(ReadOnlySpan<char> text, int start, int end, int secondStart, bool diagnosis, ComplaintFacts facts)
+    public RedFlagStatus Classify(ReadOnlySpan<char> text, int start, int end, (int Start, int From) second, bool diagnosis, ComplaintFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (Negation.IsNegated(text, start) || (secondStart > start && Negation.IsNegated(text, secondStart)))
+        if (Negation.IsNegated(text, start) || (second.Start > start && Negation.IsNegated(text, second.Start, second.From)))
         {
             return RedFlagStatus.Negated;
         }
@@ -107,7 +108,7 @@ public sealed class RedFlagExceptions
     {
         var nowAround = History.Now.ContainsIn(text, clauseStart, start) || History.Now.ContainsIn(text, end, clauseEnd);
         var (cue, length) = History.Before.LastIn(text, clauseStart, start);
-        if (cue >= 0 && !History.Now.ContainsIn(text, cue + length, start))
+        if (cue >= 0 && !History.Recent.EndsAt(text, cue) && !History.Now.ContainsIn(text, cue + length, start))
         {
             return true;
         }
@@ -117,8 +118,20 @@ public sealed class RedFlagExceptions
             return true;
         }
 
-        // An established diagnosis ("确诊癫痫三年，一直吃药") is a condition, not an event, unless a new episode is told.
-        return diagnosis && !nowAround
-            && History.Established.ContainsIn(text, Clauses.SentenceStart(text, start), Clauses.SentenceEnd(text, end));
+        if (!diagnosis)
+        {
+            return false;
+        }
+
+        // A diagnosis named is a condition, not an event ("如何治疗小儿癫痫", "确诊癫痫三年，一直吃药"): it describes
+        // the patient now only when suspected as new, or when its sentence tells of an episode.
+        if (History.Suspected.ContainsIn(text, clauseStart, start))
+        {
+            return false;
+        }
+
+        var (sentenceStart, sentenceEnd) = (Clauses.SentenceStart(text, start), Clauses.SentenceEnd(text, end));
+        var episode = History.Episode.ContainsIn(text, sentenceStart, start) || History.Episode.ContainsIn(text, end, sentenceEnd);
+        return !episode || (!nowAround && History.Established.ContainsIn(text, sentenceStart, sentenceEnd));
     }
 }

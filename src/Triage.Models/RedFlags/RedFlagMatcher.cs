@@ -64,7 +64,7 @@ public sealed class RedFlagMatcher
 
         hits.Sort((a, b) => a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : a.Start.CompareTo(b.Start));
         var found = new RedFlagFinding?[RedFlagTags.All.Count];
-        var candidates = new List<(int Start, int End, int Second, bool Diagnosis)>();
+        var candidates = new List<(int Start, int End, int Second, int SecondFrom, bool Diagnosis)>();
         for (var from = 0; from < hits.Count;)
         {
             var ruleIndex = hits[from].Rule;
@@ -88,7 +88,7 @@ public sealed class RedFlagMatcher
     }
 
     // Terms and diagnoses stand alone; a pair's parts make one candidate when close enough in one sentence.
-    private static void Candidates(string t, RedFlagRule rule, List<(int Rule, TermRole Role, int Pair, int Start, int End)> hits, int from, int to, List<(int Start, int End, int Second, bool Diagnosis)> candidates)
+    private static void Candidates(string t, RedFlagRule rule, List<(int Rule, TermRole Role, int Pair, int Start, int End)> hits, int from, int to, List<(int Start, int End, int Second, int SecondFrom, bool Diagnosis)> candidates)
     {
         candidates.Clear();
         bool Masked(int start, int end)
@@ -111,7 +111,7 @@ public sealed class RedFlagMatcher
             {
                 if (!Masked(start, end))
                 {
-                    candidates.Add((start, end, start, role == TermRole.Diagnosis));
+                    candidates.Add((start, end, start, start, role == TermRole.Diagnosis));
                 }
 
                 continue;
@@ -133,11 +133,11 @@ public sealed class RedFlagMatcher
 
                 if (first.End <= start && start - first.End <= within && !Clauses.CrossesSentence(t, first.End, start))
                 {
-                    candidates.Add((first.Start, end, start, false));
+                    candidates.Add((first.Start, end, start, first.End, false));
                 }
                 else if (anyOrder && end <= first.Start && first.Start - end <= within && !Clauses.CrossesSentence(t, end, first.Start))
                 {
-                    candidates.Add((start, first.End, first.Start, false));
+                    candidates.Add((start, first.End, first.Start, end, false));
                 }
             }
         }
@@ -145,18 +145,18 @@ public sealed class RedFlagMatcher
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
     }
 
-    private void Judge(NormalizedText text, ComplaintFacts facts, RedFlagRule rule, List<(int Start, int End, int Second, bool Diagnosis)> candidates, RedFlagFinding?[] found)
+    private void Judge(NormalizedText text, ComplaintFacts facts, RedFlagRule rule, List<(int Start, int End, int Second, int SecondFrom, bool Diagnosis)> candidates, RedFlagFinding?[] found)
     {
         var t = text.Value;
         bool? conditionsHold = null;
-        foreach (var (start, end, second, diagnosis) in candidates)
+        foreach (var (start, end, second, secondFrom, diagnosis) in candidates)
         {
             if (!rule.KeepDrugNames && Exceptions.IsDrugName(t, start, end))
             {
                 continue;
             }
 
-            var status = Exceptions.Classify(t, start, end, second, diagnosis, facts);
+            var status = Exceptions.Classify(t, start, end, (second, secondFrom), diagnosis, facts);
             if (status != RedFlagStatus.Affirmed)
             {
                 found[(int)rule.Tag] ??= new RedFlagFinding(rule.Tag, Evidence(text, start, end), status);

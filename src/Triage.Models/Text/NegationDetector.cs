@@ -15,10 +15,10 @@ public sealed class NegationDetector
     public NegationDetector(IReadOnlyList<NegationCues> languages) =>
         _languages = languages ?? throw new ArgumentNullException(nameof(languages));
 
-    /// <summary>True when the finding starting at <paramref name="start"/> is negated within its clause.</summary>
-    public bool IsNegated(ReadOnlySpan<char> text, int start)
+    /// <summary>True when the finding starting at <paramref name="start"/> is negated within its clause (looking no further back than <paramref name="notBefore"/>).</summary>
+    public bool IsNegated(ReadOnlySpan<char> text, int start, int notBefore = 0)
     {
-        var clauseStart = Clauses.ClauseStart(text, start);
+        var clauseStart = Math.Max(notBefore, Clauses.ClauseStart(text, start));
         foreach (var language in _languages)
         {
             var windowStart = Math.Max(clauseStart, start - language.Window);

@@ -52,7 +52,13 @@ internal sealed class VocabularyFile
 
         public List<string> After { get; set; } = [];
 
+        public List<string> Recent { get; set; } = [];
+
         public List<string> Now { get; set; } = [];
+
+        public List<string> Suspected { get; set; } = [];
+
+        public List<string> Episode { get; set; } = [];
 
         public List<string> Established { get; set; } = [];
     }

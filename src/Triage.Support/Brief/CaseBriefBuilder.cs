@@ -1,6 +1,6 @@
 using Triage.Grains.Cases;
 using Triage.Grains.Visits;
-using Triage.Models.Facts;
+using Triage.Models.Classification;
 using Triage.Models.Growth;
 using Triage.Models.RedFlags;
 
@@ -20,8 +20,8 @@ public sealed class CaseBriefBuilder(GrowthReference growth)
     {
         ArgumentNullException.ThrowIfNull(view);
         var d = view.Decision;
-        var scores = d.Specialty is "growth" or "nutrition" && d.Facts.AgeMonths is { } age && (d.Facts.HeightCm is not null || d.Facts.WeightKg is not null)
-            ? MeasuredRedFlags.ZScores(_growth, SexOf(d.Facts.Sex), age, d.Facts.HeightCm, d.Facts.WeightKg)
+        var scores = d.Specialty is Specialty.Growth or Specialty.Nutrition && d.Facts.AgeMonths is { } age && (d.Facts.HeightCm is not null || d.Facts.WeightKg is not null)
+            ? MeasuredRedFlags.ZScores(_growth, d.Facts.Sex, age, d.Facts.HeightCm, d.Facts.WeightKg)
             : [];
         return new CaseBrief
         {
@@ -29,8 +29,8 @@ public sealed class CaseBriefBuilder(GrowthReference growth)
             Stage = view.Visit.Stage,
             ParentText = [view.Complaint, .. view.Visit.Messages.Where(m => m.From == VisitMessage.Parent).Select(m => m.Text)],
             Facts = d.Facts,
-            RedFlags = [.. d.RedFlags.Where(f => !f.Negated)],
-            DeniedRedFlags = [.. d.RedFlags.Where(f => f.Negated)],
+            RedFlags = [.. d.RedFlags.Where(f => f.Affirmed)],
+            DeniedRedFlags = [.. d.RedFlags.Where(f => !f.Affirmed)],
             Disposition = d.Disposition,
             Specialty = d.Specialty,
             ModelVersion = d.ModelVersion,
@@ -40,11 +40,4 @@ public sealed class CaseBriefBuilder(GrowthReference growth)
             Alerts = view.Visit.Alerts,
         };
     }
-
-    private static Sex SexOf(string sex) => sex switch
-    {
-        "female" => Sex.Female,
-        "male" => Sex.Male,
-        _ => Sex.Unknown,
-    };
 }

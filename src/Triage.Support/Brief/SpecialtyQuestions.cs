@@ -1,12 +1,14 @@
+using Triage.Models.Classification;
+
 namespace Triage.Support.Brief;
 
 /// <summary>The questions a pilot specialist asks first, per specialty (Chinese, as asked of parents).</summary>
 public static class SpecialtyQuestions
 {
-    /// <summary>The questions for a specialty by policy name; empty for <c>other</c>.</summary>
-    public static IReadOnlyList<string> For(string specialty) => specialty switch
+    /// <summary>The questions for a specialty; empty for <see cref="Specialty.Other"/>.</summary>
+    public static IReadOnlyList<string> For(Specialty specialty) => specialty switch
     {
-        "growth" =>
+        Specialty.Growth =>
         [
             "孩子现在的身高、体重是多少？最近一年长了多少厘米？",
             "父母的身高各是多少？",
@@ -15,7 +17,7 @@ public static class SpecialtyQuestions
             "有没有头痛、呕吐、视力变化、多饮多尿？",
             "以前做过骨龄、甲状腺功能或生长激素检查吗？",
         ],
-        "nutrition" =>
+        Specialty.Nutrition =>
         [
             "孩子现在的体重、身高是多少？最近体重怎么变化？",
             "每天吃几顿、吃什么？奶量多少？辅食怎么添加？",
@@ -23,7 +25,7 @@ public static class SpecialtyQuestions
             "有没有补充维生素D、铁、钙等？剂量多少？",
             "精神和活动怎么样？有没有明显消瘦或水肿？",
         ],
-        "dermatology" =>
+        Specialty.Dermatology =>
         [
             "皮疹在什么部位？出现多久了？范围在扩大吗？",
             "痒不痒？有没有渗液、化脓、发热？",

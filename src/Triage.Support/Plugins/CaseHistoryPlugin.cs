@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using Triage.Grains.Cases;
+using Triage.Models.Evaluation;
+using Triage.Models.RedFlags;
 
 namespace Triage.Support.Plugins;
 
@@ -17,5 +19,5 @@ public sealed class CaseHistoryPlugin(CaseView view)
     public IReadOnlyList<string> Decisions() =>
         [.. view.Events.Where(e => e.Type == CaseEventTypes.Assessed)
             .Select(e => CaseJson.Deserialize<CaseAssessed>(e.Payload).Decision)
-            .Select(d => $"{d.Disposition}/{d.Specialty} [{string.Join(",", d.RedFlags.Where(f => !f.Negated).Select(f => f.Tag))}]")];
+            .Select(d => $"{LabelNames.Of(d.Disposition)}/{LabelNames.Of(d.Specialty)} [{string.Join(",", d.RedFlags.Where(f => f.Affirmed).Select(f => RedFlagTags.Name(f.Tag)))}]")];
 }

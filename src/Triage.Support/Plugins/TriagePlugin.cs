@@ -15,7 +15,7 @@ public sealed class TriagePlugin(EligibilityPolicy policy)
         [Description("The complaint or message, in Chinese or English, as the parent wrote it")] string text,
         [Description("The child's age in months, when known")] double? ageMonths = null)
     {
-        var d = policy.Assess(new ComplaintInput { Text = text, AgeMonths = ageMonths });
+        var d = policy.Assess(ComplaintInput.Build(text, ageMonths: ageMonths));
         return new TriageResult(
             LabelNames.Of(d.Disposition),
             LabelNames.Of(d.Specialty),

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Triage.Models.Facts;
+
+namespace Triage.Grains.Cases;
+
+/// <summary>
+/// Sex in the journal: <c>female</c>, <c>male</c>, <c>unknown</c>; the empty string the first
+/// version wrote for "not said" reads as unknown. Anything else fails the read.
+/// </summary>
+public sealed class LegacySexConverter : JsonConverter<Sex>
+{
+    /// <inheritdoc />
+    public override Sex Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString() switch
+        {
+            "female" => Sex.Female,
+            "male" => Sex.Male,
+            "unknown" or "" => Sex.Unknown,
+            _ => throw new JsonException("unknown sex"),
+        } : throw new JsonException("sex must be a name");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, Sex value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value switch
+        {
+            Sex.Female => "female",
+            Sex.Male => "male",
+            Sex.Unknown => "unknown",
+            _ => throw new JsonException("unknown sex"),
+        });
+    }
+}
