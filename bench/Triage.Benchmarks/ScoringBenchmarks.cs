@@ -74,7 +74,7 @@ public class ScoringBenchmarks
         return schema;
     }
 
-    private static string FindModels()
+    internal static string FindModels()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

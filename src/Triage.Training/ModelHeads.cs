@@ -1,5 +1,6 @@
 using Triage.Models.Classification;
 using Triage.Models.Evaluation;
+using Triage.Models.Features;
 using Triage.Models.RedFlags;
 
 namespace Triage.Training;
@@ -32,6 +33,36 @@ public static class ModelHeads
     /// unseen ones better (AUC 0.76 against 0.66 for the disposition head's P(emergency)).
     /// </summary>
     public const float SafetyNetL2 = 1e-2f;
+
+    /// <summary>
+    /// The features the safety net does not learn from: red flags found but not acted on (denied,
+    /// history, someone else's). A parent who writes "不发烧" is often one who is worried, and a head
+    /// learning that would rate an eczema with "no fever" as a likelier emergency; a denial must
+    /// never raise the risk. Left out of its training rows, their weights stay zero.
+    /// </summary>
+    public static IReadOnlySet<int> SafetyNetExcluded(ComplaintFeaturizer featurizer)
+    {
+        ArgumentNullException.ThrowIfNull(featurizer);
+        return new HashSet<int>(
+            from tag in RedFlagTags.All
+            from status in Enum.GetValues<RedFlagStatus>()
+            where status != RedFlagStatus.Affirmed
+            select featurizer.IndexOf(ComplaintFeaturizer.FlagKind(status), RedFlagTags.Name(tag)));
+    }
+
+    /// <summary>A record's features for <paramref name="head"/>: all of them, but for the safety net those of <paramref name="excluded"/>.</summary>
+    public static SparseFeatures Features(string head, TrainingRecord record, IReadOnlySet<int> excluded)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(excluded);
+        if (head != OnnxComplaintClassifier.EmergencyHead)
+        {
+            return record.Features;
+        }
+
+        var keep = Enumerable.Range(0, record.Features.Indices.Length).Where(k => !excluded.Contains(record.Features.Indices[k])).ToArray();
+        return new SparseFeatures([.. keep.Select(k => record.Features.Indices[k])], [.. keep.Select(k => record.Features.Values[k])]);
+    }
 
     /// <summary>True when <paramref name="head"/> learns from <paramref name="record"/>: the safety net only from complaints the vocabulary found no emergency sign in.</summary>
     public static bool Applies(string head, TrainingRecord record)

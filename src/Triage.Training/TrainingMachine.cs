@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using System.Text.Json.Nodes;
@@ -25,7 +26,11 @@ public static class TrainingMachine
         }.Where(x => x.Has).Select(x => (JsonNode)x.Name)]),
         ["runtime"] = RuntimeInformation.FrameworkDescription,
         ["os"] = RuntimeInformation.OSDescription,
-        ["mlNet"] = typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString(),
-        ["onnxRuntime"] = typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version?.ToString(),
+        ["mlNet"] = Version(typeof(Microsoft.ML.MLContext)),
+        ["onnxRuntime"] = Version(typeof(Microsoft.ML.OnnxRuntime.InferenceSession)),
     };
+
+    // The package's own version ("5.0.1+sha"), not the assembly's (ML.NET keeps it at 1.0.0.0).
+    private static string? Version(Type type) =>
+        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
 }

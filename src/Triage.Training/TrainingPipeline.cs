@@ -23,9 +23,10 @@ namespace Triage.Training;
 public sealed class TrainingPipeline(string dataFolder, string modelsFolder, TextWriter progress)
 {
     /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "7";
+    public const string TrainerRevision = "10";
 
     private const int Seed = 20261201;
+    private IReadOnlySet<int> _safetyNetExcluded = new HashSet<int>();
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 4, 0, 0, TimeSpan.Zero);
 
     /// <summary>Regularisation (experiments only; the card records what was used).</summary>
@@ -36,9 +37,6 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
 
     /// <summary>Experiments: a file to write every real record's out-of-fold scores to (ids and numbers, no text).</summary>
     public string? OutOfFoldDump { get; init; }
-
-    /// <summary>What was tried and not kept: copied into the card as written.</summary>
-    public JsonArray? Tried { get; init; }
 
     /// <summary>Runs the whole pipeline; returns the folder of the new model version and its figures.</summary>
     public TrainingResult Run(FeatureSettings settings)
@@ -53,6 +51,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         var corpus = TrainingCorpus.Load(dataFolder, featurizer, vocabulary, progress);
         var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, GrowthReference.Load(Path.Combine(dataFolder, "growth")), vocabulary);
 
+        _safetyNetExcluded = ModelHeads.SafetyNetExcluded(featurizer);
         LinearHead Train(string head, IEnumerable<TrainingRecord> records) => Fit(head, records, settings.Dimension).Head;
         var oof = CrossSourceValidation.Run(corpus.Real, corpus.Augment, Train, progress);
 
@@ -66,7 +65,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         if (OutOfFoldDump is { } dump)
         {
             File.WriteAllLines(dump, prepared.Select(x => string.Create(CultureInfo.InvariantCulture,
-                $"{x.r.Record.Id}\t{x.r.Source}\t{LabelNames.Of(x.r.Disposition)}\t{string.Join(',', x.r.RedFlags.Select(Triage.Models.RedFlags.RedFlagTags.Name))}\t{x.Item2.Classification.EmergencyScore:F4}\t{x.Item2.Classification.RedFlags.Where((_, i) => Triage.Models.RedFlags.RedFlagTags.Severity((Triage.Models.RedFlags.RedFlagTag)i) == Triage.Models.RedFlags.RedFlagSeverity.Emergency).Sum():F4}\t{string.Join(',', x.r.Reading.RedFlags.Where(f => f.Affirmed).Select(f => Triage.Models.RedFlags.RedFlagTags.Name(f.Tag)))}")));
+                $"{x.r.Record.Id}\t{x.r.Source}\t{LabelNames.Of(x.r.Disposition)}\t{string.Join(',', x.r.RedFlags.Select(Triage.Models.RedFlags.RedFlagTags.Name))}\t{x.Item2.Classification.EmergencyScore:F4}\t{x.Item2.Classification.RedFlags.Where((_, i) => Triage.Models.RedFlags.RedFlagTags.Severity((Triage.Models.RedFlags.RedFlagTag)i) == Triage.Models.RedFlags.RedFlagSeverity.Emergency).Sum():F4}\t{string.Join(',', x.r.Reading.RedFlags.Where(f => f.Affirmed).Select(f => Triage.Models.RedFlags.RedFlagTags.Name(f.Tag)))}\t{LabelNames.Of(x.r.Specialty)}\t{string.Join(',', x.Item2.Classification.Specialties.Select(p => p.ToString("F4", CultureInfo.InvariantCulture)))}\t{string.Join(',', new KeywordComplaintClassifier().Classify(x.r.Reading).Specialties.Select(p => p.ToString("F4", CultureInfo.InvariantCulture)))}\t{LabelNames.Of(policy.Decide(x.Item2, x.r.Input, thresholds, AsOf).Disposition)}")));
         }
         progress.WriteLine("what each emergency threshold costs on the out-of-fold predictions (emergency threshold, learned-flag threshold: recall, non-emergencies sent to emergency):");
         foreach (var (t, r) in tradeOff)
@@ -103,7 +102,6 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
                 ["shift"] = new JsonArray([.. h.Value.Shift.Select(x => (JsonNode)x)]),
             }))),
             Metrics = [],
-            Tried = Tried?.DeepClone().AsArray(),
             Machine = TrainingMachine.Describe(),
         };
         card.Write(folder);
@@ -155,7 +153,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
     private (Microsoft.ML.ITransformer MlNet, LinearHead Head) Fit(string head, IEnumerable<TrainingRecord> records, int dimension, string? save = null)
     {
         var trainer = new LinearModelTrainer(Seed, dimension, head == OnnxComplaintClassifier.EmergencyHead ? ModelHeads.SafetyNetL2 : Regularization.L2, Regularization.L1);
-        var data = trainer.Load(records.SelectMany(r => ModelHeads.Rows(head, r).Select(x => TrainingRow.From(x.Label, x.Weight, r.Features, dimension))));
+        var data = trainer.Load(records.SelectMany(r => ModelHeads.Rows(head, r).Select(x => TrainingRow.From(x.Label, x.Weight, ModelHeads.Features(head, r, _safetyNetExcluded), dimension))));
         var result = trainer.Train(head, data);
         if (save is not null)
         {

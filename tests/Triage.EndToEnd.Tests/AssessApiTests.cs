@@ -13,7 +13,7 @@ public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
     public async Task Assess_OverJson_ReturnsAnExplainedDecision()
     {
         using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments",
-            """{"complaint":"宝宝8个月，脸上湿疹两周了，不发烧","patient":{"sex":"female"},"guardianPresent":true}"""));
+            """{"complaint":"宝宝8个月，脸上湿疹两周了，没有发烧，吃奶睡觉都好","patient":{"sex":"female"},"guardianPresent":true}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var decision = doc.RootElement.GetProperty("decision");
@@ -64,6 +64,20 @@ public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
         var flag = Assert.Single(reply.Decision.RedFlags, f => f.Tag == RedFlagTag.InfantFever);
         Assert.Equal(Disposition.Emergency, flag.Severity);
         Assert.Equal("call_emergency", reply.Decision.NextStep.Code);
+    }
+
+    [Fact]
+    public async Task AnswerQuestions_OnlyTheAgeToWhatIsTheProblem_StaysNeedsInfo()
+    {
+        var client = Host.Grpc();
+        var first = await client.AssessAsync(new AssessRequest { Complaint = "孩子不舒服", GuardianPresent = true });
+        Assert.Equal(Disposition.NeedsInfo, first.Decision.Disposition);
+
+        var answers = new AnswerQuestionsRequest { CaseId = first.CaseId };
+        answers.Answers.Add(new Answer { QuestionId = "age", Text = "3岁" });
+        var second = await client.AnswerQuestionsAsync(answers);
+        Assert.Equal(Disposition.NeedsInfo, second.Decision.Disposition);
+        Assert.Contains(second.Decision.Questions, q => q.Code == "symptom");
     }
 
     [Fact]

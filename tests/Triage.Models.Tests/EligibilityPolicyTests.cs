@@ -182,4 +182,30 @@ public class EligibilityPolicyTests
         Assert.Equal(Disposition.Offline, d.Disposition);
         Assert.Contains(d.RedFlags, f => f.Tag == Triage.Models.RedFlags.RedFlagTag.EarlyPubertyYoung);
     }
+
+    [Theory]
+    [InlineData("A 67-year-old man with sudden right-sided weakness and slurred speech since an hour")]
+    [InlineData("45F, crushing central chest pain radiating to the jaw, sweaty")]
+    [InlineData("我老公今年40岁，突然口角歪斜，说话不清")]
+    public void Assess_AdultWithARedFlag_IsEmergencyNotOutOfScope(string text)
+    {
+        var d = Assess(text);
+        Assert.Equal(Disposition.Emergency, d.Disposition);
+        Assert.Equal(Specialty.Other, d.Specialty);
+        Assert.Equal("call_emergency", d.NextStep.Code);
+    }
+
+    [Fact]
+    public void Assess_EpilepsyDiagnosedAndControlled_IsNotAnEmergency()
+    {
+        var d = Assess("孩子7岁，确诊癫痫三年，一直吃药，没再抽过，最近脸上长湿疹");
+        Assert.NotEqual(Disposition.Emergency, d.Disposition);
+        Assert.Contains(d.RedFlags, f => f.Tag == Triage.Models.RedFlags.RedFlagTag.Seizure && f.Status == Triage.Models.RedFlags.RedFlagStatus.History);
+    }
+
+    [Fact]
+    public void Assess_SameWordsDescribingNow_AreAnEmergency()
+    {
+        Assert.Equal(Disposition.Emergency, Assess("孩子7岁，确诊癫痫三年，一直吃药，今天又抽了两次").Disposition);
+    }
 }

@@ -41,13 +41,26 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
         }
 
         var (code, message) = ReadStatus(buffer.ToArray(), context.Response.StatusCode);
+        var field = Field(message, context.Response.StatusCode);
+        // The JSON reader's own errors quote the value sent ("Error converting value \"…\""): only the path is kept.
+        if (JsonPath(message) is { } path)
+        {
+            field = path;
+            message = $"{path}: not a valid value";
+        }
+        else if (message.StartsWith("Error converting value", StringComparison.Ordinal))
+        {
+            // An enum name the contract does not have: the reader names the type, not the field.
+            message = "body: a value is not one of the names the API defines for it (\"online\", \"dermatology\", \"female\"...)";
+        }
+
         var problem = new Dictionary<string, object?>
         {
             ["type"] = $"https://grpc.github.io/grpc/core/md_doc_statuscodes.html#{code}",
             ["title"] = Title(context.Response.StatusCode),
             ["status"] = context.Response.StatusCode,
             ["detail"] = message,
-            ["field"] = Field(message, context.Response.StatusCode),
+            ["field"] = field,
             ["grpcStatus"] = code.ToString(),
             ["traceId"] = context.TraceIdentifier,
         };
@@ -106,6 +119,43 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
         }
 
         return httpStatus == 401 ? "x-api-key" : "body";
+    }
+
+    // "… Path: $.patient.sex | LineNumber …" or "… Path '$.licenceSpecialties[0]' …": the field in the API's spelling ("licence_specialties[0]").
+    private static string? JsonPath(string message)
+    {
+        var at = message.IndexOf("$.", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = at + 2;
+        while (end < message.Length && (char.IsAsciiLetterOrDigit(message[end]) || message[end] is '.' or '[' or ']' or '_'))
+        {
+            end++;
+        }
+
+        var path = message[(at + 2)..end].TrimEnd('.');
+        if (path.Length == 0)
+        {
+            return null;
+        }
+
+        var snake = new System.Text.StringBuilder(path.Length + 8);
+        foreach (var c in path)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                snake.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                snake.Append(c);
+            }
+        }
+
+        return snake.ToString();
     }
 
     private static string Title(int status) => status switch

@@ -24,8 +24,13 @@ public sealed record ComplaintClassification
     /// </summary>
     public double? EmergencyRisk { get; init; }
 
-    /// <summary>What the policy compares with the emergency threshold: the safety net's risk, or P(emergency).</summary>
-    public double EmergencyScore => EmergencyRisk ?? Probability(Disposition.Emergency);
+    /// <summary>
+    /// What the policy compares with the emergency threshold: the safety net's risk times the
+    /// chance the complaint is not a routine online visit (a bag of words cannot tell "吃奶睡觉都好"
+    /// from a sick infant's feeding; the disposition head, which sees the whole complaint, can);
+    /// without a safety net, P(emergency).
+    /// </summary>
+    public double EmergencyScore => EmergencyRisk is { } risk ? risk * (1 - Probability(Disposition.Online)) : Probability(Disposition.Emergency);
 
     /// <summary>The complaint carries some clinical content (a symptom, a body part, a concern).</summary>
     public bool HasClinicalContent { get; init; } = true;

@@ -8,4 +8,5 @@ namespace Triage.Models.Classification;
 /// <param name="Offline">For a child's pilot-specialty complaint, P(offline) at or above this sends it in person.</param>
 /// <param name="Online">A pilot-specialty complaint goes online only when P(online) reaches this; below, the model is unsure and the case goes in person.</param>
 /// <param name="RedFlag">A learned red-flag tag whose probability reaches this is raised as a flag the vocabulary missed; above 1 disables it.</param>
-public sealed record DecisionThresholds(double Emergency, double Offline, double Online, double RedFlag = 1.01);
+/// <param name="Specialty">The most probable pilot specialty is chosen when its probability reaches this, else "other"; 0 keeps the most probable class, "other" included.</param>
+public sealed record DecisionThresholds(double Emergency, double Offline, double Online, double RedFlag = 1.01, double Specialty = 0);

@@ -57,6 +57,7 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
 
         var specialties = Softmax(specialtyVotes);
         var pilot = 1 - specialties[(int)Specialty.Other];
+        // (SpecialtyVotes below gives these same probabilities without the explanation.)
         var clinical = KeywordLexicon.ClinicalContent.IsMatch(t);
         var dispositionScores = new double[5];
         dispositionScores[(int)Disposition.OutOfScope] = 3 * (1 - pilot);
@@ -86,6 +87,30 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
             Explainer = _ => explanation,
             HasClinicalContent = clinical,
         };
+    }
+
+    /// <summary>
+    /// The lexicon's own specialty probabilities: its votes (and a fever's vote for general
+    /// paediatrics) through a softmax. The trained model's specialty is blended with these: the
+    /// lexicon's words carry over to unseen sources better than learnt n-grams do.
+    /// </summary>
+    public static double[] SpecialtyVotes(ComplaintReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var votes = new double[4];
+        votes[(int)Specialty.Other] = 1.0 + (reading.Facts.Fever ? 2.0 : 0);
+        foreach (var cue in reading.Cues)
+        {
+            switch (cue.Target)
+            {
+                case KeywordLexicon.Growth: votes[(int)Specialty.Growth] += cue.Weight; break;
+                case KeywordLexicon.Nutrition: votes[(int)Specialty.Nutrition] += cue.Weight; break;
+                case KeywordLexicon.Dermatology: votes[(int)Specialty.Dermatology] += cue.Weight; break;
+                case KeywordLexicon.Other: votes[(int)Specialty.Other] += cue.Weight; break;
+            }
+        }
+
+        return Softmax(votes);
     }
 
     private static string LabelOf(Disposition d) => d == Disposition.Emergency ? "emergency" : "offline";

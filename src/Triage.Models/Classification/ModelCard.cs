@@ -50,9 +50,6 @@ public sealed record ModelCard
     /// <summary>Metrics: leave-one-source-out cross-validation, and the validation split.</summary>
     public required JsonObject Metrics { get; init; }
 
-    /// <summary>What was tried and not kept, with its figures.</summary>
-    public JsonArray? Tried { get; init; }
-
     /// <summary>Where it was trained: instruction sets, runtime, ML.NET version (vector code rounds differently by CPU width).</summary>
     public JsonObject? Machine { get; init; }
 

@@ -97,8 +97,8 @@ public static class DecisionTexts
     /// <summary>The model alone rates an emergency likely: said with its probability.</summary>
     public static LocalizedText ModelEmergency(double probability) => new(
         "model_emergency",
-        $"模型判断急症概率为{Percent(probability)}（达到急症阈值），为安全起见请立即就医。",
-        $"The model rates an emergency at {Percent(probability)}, above its emergency threshold: seek care now, to be safe.");
+        $"未发现明确的危险信号，但模型判断急症概率为{Percent(probability)}，为安全起见请立即就医。",
+        $"No named red flag, but the model rates an emergency at {Percent(probability)}: seek care now, to be safe.");
 
     private static string Percent(double p) => (p * 100).ToString(p < 0.1 ? "0.#" : "0", CultureInfo.InvariantCulture) + "%";
 

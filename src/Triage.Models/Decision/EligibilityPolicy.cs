@@ -97,7 +97,7 @@ public sealed partial class EligibilityPolicy
         ArgumentNullException.ThrowIfNull(thresholds);
         var (reading, classification, modelVersion) = prepared;
         var (text, facts, words, _) = reading;
-        var specialty = ChooseSpecialty(classification);
+        var specialty = ChooseSpecialty(classification, thresholds.Specialty);
         var flags = WithLearnedFlags(words, classification, thresholds.RedFlag);
         var affirmed = flags.Where(f => f.Affirmed).ToList();
 
@@ -110,15 +110,16 @@ public sealed partial class EligibilityPolicy
         // A red flag makes the case an emergency whatever the specialty and the age, adults included; so
         // does a model that rates an emergency likely enough, since missing one is the worst error.
         var emergencyFlags = affirmed.Where(f => f.Severity == RedFlagSeverity.Emergency).ToList();
-        var pEmergency = classification.EmergencyScore;
-        if (emergencyFlags.Count > 0 || pEmergency >= thresholds.Emergency)
+        if (emergencyFlags.Count > 0 || classification.EmergencyScore >= thresholds.Emergency)
         {
             disposition = Disposition.Emergency;
             urgency = Urgency.Immediate;
+            // An adult's emergency is about none of the children's specialties (§2: emergency with specialty other).
+            specialty = facts.Subject == PatientSubject.Adult ? Specialty.Other : specialty;
             reasons.AddRange(emergencyFlags.Select(Reason));
             if (emergencyFlags.Count == 0)
             {
-                reasons.Add(DecisionTexts.ModelEmergency(pEmergency));
+                reasons.Add(DecisionTexts.ModelEmergency(classification.EmergencyRisk ?? classification.Probability(Disposition.Emergency)));
             }
 
             next = DecisionTexts.CallEmergency;
@@ -288,14 +289,15 @@ public sealed partial class EligibilityPolicy
     private bool OffersOnline(string? hospital, Specialty specialty) =>
         string.IsNullOrEmpty(hospital) || HospitalOffers(hospital, specialty);
 
-    private Specialty ChooseSpecialty(ComplaintClassification classification)
+    // The most probable of the pilot's specialties, when it reaches the threshold; with no threshold, when it beats "other".
+    private Specialty ChooseSpecialty(ComplaintClassification classification, double threshold)
     {
         var best = Specialty.Other;
-        var bestP = classification.Probability(Specialty.Other);
+        var bestP = threshold > 0 ? threshold : classification.Probability(Specialty.Other);
         foreach (var s in _specialties)
         {
             var p = classification.Probability(s);
-            if (p > bestP)
+            if (p > bestP || (threshold > 0 && p >= threshold && best == Specialty.Other))
             {
                 best = s;
                 bestP = p;

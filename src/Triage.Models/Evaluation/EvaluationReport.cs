@@ -68,6 +68,12 @@ public sealed class EvaluationReport
     /// <summary>Specialty accuracy on the cases labelled online: the specialty a booked visit would go to.</summary>
     public double OnlineSpecialtyAccuracy => Row(Disposition.Online) == 0 ? 0 : (double)_onlineSpecialtyCorrect / Row(Disposition.Online);
 
+    /// <summary>Cases decided online that were labelled online.</summary>
+    public double OnlinePrecision => Precision(Disposition.Online);
+
+    /// <summary>The harmonic mean of online precision and recall: how well the online first visits are found without filling them with others.</summary>
+    public double OnlineF1 => OnlinePrecision + OnlineRecall == 0 ? 0 : 2 * OnlinePrecision * OnlineRecall / (OnlinePrecision + OnlineRecall);
+
     /// <summary>Labelled online cases decided online.</summary>
     public double OnlineRecall => Recall(Disposition.Online);
 

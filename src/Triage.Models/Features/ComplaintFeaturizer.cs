@@ -149,13 +149,7 @@ public sealed class ComplaintFeaturizer
 
         foreach (var flag in redFlags)
         {
-            AddNamed(flag.Status switch
-            {
-                RedFlagStatus.Affirmed => "flag:",
-                RedFlagStatus.Negated => "denied:",
-                RedFlagStatus.History => "history:",
-                _ => "other:",
-            }, RedFlagTags.Name(flag.Tag), 3f);
+            AddNamed(FlagKind(flag.Status), RedFlagTags.Name(flag.Tag), 3f);
         }
 
         return Build(t, keys, weights, origins, named);
@@ -183,6 +177,24 @@ public sealed class ComplaintFeaturizer
                 }
             }
         }
+    }
+
+    /// <summary>The kind prefix of a red flag's feature by its status: <c>flag:</c>, <c>denied:</c>, <c>history:</c>, <c>other:</c>.</summary>
+    public static string FlagKind(RedFlagStatus status) => status switch
+    {
+        RedFlagStatus.Affirmed => "flag:",
+        RedFlagStatus.Negated => "denied:",
+        RedFlagStatus.History => "history:",
+        RedFlagStatus.OtherPerson => "other:",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The dimension a named feature (kind prefix and name, e.g. <c>denied:</c> and <c>seizure</c>) falls into.</summary>
+    public int IndexOf(string kind, string name)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(name);
+        return (int)(Hash(kind, name) & (uint)(Settings.Dimension - 1));
     }
 
     /// <summary>The facts as categorical feature names: bands rather than raw numbers.</summary>
