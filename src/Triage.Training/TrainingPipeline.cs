@@ -23,7 +23,7 @@ namespace Triage.Training;
 public sealed class TrainingPipeline(string dataFolder, string modelsFolder, TextWriter progress)
 {
     /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "10";
+    public const string TrainerRevision = "11";
 
     private const int Seed = 20261201;
     private IReadOnlySet<int> _safetyNetExcluded = new HashSet<int>();
@@ -42,6 +42,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
     public TrainingResult Run(FeatureSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        TrainingMachine.RequireReproducibleVectors();
         var vocabulary = ClinicalVocabulary.Default;
         var featurizer = new ComplaintFeaturizer(settings);
         var hashes = TrainingCorpus.Files.ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataFolder, f)))));
@@ -89,7 +90,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         var card = new ModelCard
         {
             Version = version,
-            Algorithm = $"ML.NET LbfgsMaximumEntropy per head (disposition, specialty, learned red flags: L2 {Regularization.L2}; the emergency safety net, learnt from complaints without a vocabulary emergency flag: L2 {ModelHeads.SafetyNetL2}; class-weighted, 1 thread), calibrated by vector scaling on leave-one-source-out predictions; ONNX: Gather/MatMul/Add/Split/Softmax, opset 13",
+            Algorithm = $"ML.NET LbfgsMaximumEntropy per head (disposition, specialty, learned red flags: L2 {Regularization.L2}; the emergency safety net, learnt from complaints without a vocabulary emergency flag: L2 {ModelHeads.SafetyNetL2}; class-weighted, 1 thread), calibrated by vector scaling on leave-one-source-out predictions; ONNX: Gather/Gemm to every head's logits (softmax per head in the reader), opset 13",
             DataSha256 = hashes,
             Features = settings,
             Vocabulary = vocabulary.Version,

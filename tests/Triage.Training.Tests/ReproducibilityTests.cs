@@ -21,6 +21,10 @@ public class ReproducibilityTests
     private const double MaxChangedDecisions = 0.01;
 
     [Fact]
+    public void TestHost_TrainsWith256BitVectors_AsTriageTrainDoes() =>
+        Assert.False(TrainingMachine.UsesWideVectors, $"the test host uses 512-bit vectors: training.runsettings should set {TrainingMachine.PinVariable}=0");
+
+    [Fact]
     public void TrainHead_TwiceInOneProcess_GivesTheSameBytes()
     {
         var settings = FeatureSettings.Default;
@@ -55,6 +59,7 @@ public class ReproducibilityTests
             Assert.Equal(expected.Version, actual.Version);
             Assert.Equal(expected.Thresholds, actual.Thresholds);
             Assert.NotNull(actual.Machine?["vectorInstructions"]);
+            Assert.Equal(256, (int)actual.Machine!["vectorBits"]!);
             foreach (var part in new[] { "validation", "crossSource.pooled" })
             {
                 var e = Figures(expected, part);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Triage.Models.Classification;
 using Triage.Models.Features;
 using Triage.Training;
@@ -6,7 +7,8 @@ namespace Triage.Cli.Commands;
 
 /// <summary>
 /// <c>triage train --data ../shared/data --out models</c>: trains a model version into
-/// <c>models/VERSION/</c> and points <c>models/current</c> at it.
+/// <c>models/VERSION/</c> and points <c>models/current</c> at it. On a CPU with AVX-512 it runs itself
+/// again with 512-bit vectors switched off, so that the same data trains the same model everywhere.
 /// </summary>
 internal static class TrainCommand
 {
@@ -20,6 +22,12 @@ internal static class TrainCommand
         if (!File.Exists(Path.Combine(data, "train.jsonl")))
         {
             throw new UsageException($"--data: no train.jsonl in {data}");
+        }
+
+        // Once only: a child that still has wide vectors fails in the pipeline, naming the switch.
+        if (TrainingMachine.UsesWideVectors && Environment.GetEnvironmentVariable(TrainingMachine.PinVariable) != "0")
+        {
+            return RunWithReproducibleVectors(error);
         }
 
         Directory.CreateDirectory(output);
@@ -37,5 +45,28 @@ internal static class TrainCommand
         File.WriteAllText(Path.Combine(output, CurrentFile), card.Version + "\n");
         error.WriteLine($"wrote {folder}; {Path.Combine(output, CurrentFile)} -> {card.Version}");
         return 0;
+    }
+
+    // The runtime reads the switch only at start-up: the same command again, in a child process with it set.
+    private static int RunWithReproducibleVectors(TextWriter error)
+    {
+        error.WriteLine($"this CPU has AVX-512: training again with {TrainingMachine.PinVariable}=0 so that the weights match every other x86 machine's");
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path to run training again");
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        var args = Environment.GetCommandLineArgs();
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(TrainCommand).Assembly.Location);
+        }
+
+        foreach (var arg in args.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment[TrainingMachine.PinVariable] = "0";
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("could not run training again");
+        child.WaitForExit();
+        return child.ExitCode;
     }
 }

@@ -5,15 +5,18 @@ namespace Triage.Models.Onnx;
 
 /// <summary>
 /// One shared ONNX Runtime session for a <see cref="LinearSoftmaxModel"/> file: every head of a
-/// complaint in one run. Thread-safe: ONNX Runtime allows concurrent Run calls on a session.
+/// complaint in one run, each head's softmax taken here over its slice of the logits. Thread-safe:
+/// ONNX Runtime allows concurrent Run calls on a session.
 /// </summary>
 public sealed class OnnxLinearScorer : IDisposable
 {
     private static readonly string[] InputNames = ["indices", "values"];
+    private static readonly string[] OutputNames = [LinearSoftmaxModel.LogitsOutput];
     private readonly InferenceSession _session;
     private readonly RunOptions _run = new();
-    private readonly string[] _outputNames;
-    private readonly long[][] _outputShapes;
+    private readonly string[] _heads;
+    private readonly int[] _offsets;
+    private readonly long[] _logitsShape;
 
     /// <summary>Opens the model at <paramref name="path"/>.</summary>
     public OnnxLinearScorer(string path)
@@ -30,13 +33,24 @@ public sealed class OnnxLinearScorer : IDisposable
         };
         _session = new InferenceSession(path, options);
         var meta = _session.ModelMetadata.CustomMetadataMap;
-        _outputNames = meta["heads"].Split(',');
-        Labels = _outputNames.ToDictionary(h => h, h => (IReadOnlyList<string>)meta["labels." + h].Split(','));
-        _outputShapes = [.. _outputNames.Select(h => new long[] { 1, Labels[h].Count })];
+        _heads = meta["heads"].Split(',');
+        Labels = _heads.ToDictionary(h => h, h => (IReadOnlyList<string>)meta["labels." + h].Split(','));
+        _offsets = new int[_heads.Length + 1];
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            _offsets[h + 1] = _offsets[h] + Labels[_heads[h]].Count;
+        }
+
+        if (!_session.OutputMetadata.TryGetValue(LinearSoftmaxModel.LogitsOutput, out var output) || output.Dimensions[^1] != _offsets[^1])
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: no '{LinearSoftmaxModel.LogitsOutput}' output of width {_offsets[^1]} (a model file of another format)");
+        }
+
+        _logitsShape = [1, _offsets[^1]];
     }
 
     /// <summary>The heads' names, in the order <see cref="Score"/> returns them.</summary>
-    public IReadOnlyList<string> Heads => _outputNames;
+    public IReadOnlyList<string> Heads => _heads;
 
     /// <summary>Each head's class labels in output order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Labels { get; }
@@ -46,28 +60,20 @@ public sealed class OnnxLinearScorer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(features);
         var n = features.Indices.Length;
-        var results = new float[_outputNames.Length][];
-        var outputs = new OrtValue[_outputNames.Length];
+        var logits = new float[_logitsShape[1]];
         // The feature arrays are pinned and read in place, and ONNX Runtime writes straight into
-        // the arrays returned: nothing is copied on either side.
-        using var indexValue = OrtValue.CreateTensorValueFromMemory(features.Indices, [n]);
-        using var valueValue = OrtValue.CreateTensorValueFromMemory(features.Values, [1, n]);
-        try
+        // the logits array: nothing is copied on either side.
+        using (var indexValue = OrtValue.CreateTensorValueFromMemory(features.Indices, [n]))
+        using (var valueValue = OrtValue.CreateTensorValueFromMemory(features.Values, [1, n]))
+        using (var output = OrtValue.CreateTensorValueFromMemory(logits, _logitsShape))
         {
-            for (var h = 0; h < outputs.Length; h++)
-            {
-                results[h] = new float[_outputShapes[h][1]];
-                outputs[h] = OrtValue.CreateTensorValueFromMemory(results[h], _outputShapes[h]);
-            }
-
-            _session.Run(_run, InputNames, [indexValue, valueValue], _outputNames, outputs);
+            _session.Run(_run, InputNames, [indexValue, valueValue], OutputNames, [output]);
         }
-        finally
+
+        var results = new float[_heads.Length][];
+        for (var h = 0; h < _heads.Length; h++)
         {
-            foreach (var output in outputs)
-            {
-                output?.Dispose();
-            }
+            results[h] = Softmax(logits.AsSpan(_offsets[h], _offsets[h + 1] - _offsets[h]));
         }
 
         return results;
@@ -78,5 +84,31 @@ public sealed class OnnxLinearScorer : IDisposable
     {
         _run.Dispose();
         _session.Dispose();
+    }
+
+    // In double, shifted by the largest logit, as ONNX's Softmax does: no overflow, sums to one.
+    private static float[] Softmax(ReadOnlySpan<float> logits)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var l in logits)
+        {
+            max = Math.Max(max, l);
+        }
+
+        Span<double> exp = stackalloc double[logits.Length];
+        var sum = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            exp[i] = Math.Exp(logits[i] - max);
+            sum += exp[i];
+        }
+
+        var probabilities = new float[logits.Length];
+        for (var i = 0; i < logits.Length; i++)
+        {
+            probabilities[i] = (float)(exp[i] / sum);
+        }
+
+        return probabilities;
     }
 }
