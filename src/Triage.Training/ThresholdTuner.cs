@@ -83,6 +83,18 @@ public static class ThresholdTuner
         EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf) =>
         [.. EmergencyGrid.Select(e => Best(policy, items, asOf, [.. RedFlagGrid.Select(f => new DecisionThresholds(e, 1.01, 0, f))], SaferEmergency))];
 
+    /// <summary>
+    /// What online recall costs in hazardous under-triage: for each in-person threshold, with the
+    /// emergency thresholds of <paramref name="chosen"/> and the online and specialty thresholds that
+    /// find online cases best under it (no cap on hazardous under-triage).
+    /// </summary>
+    public static IReadOnlyList<(DecisionThresholds Thresholds, EvaluationReport Report)> InPersonTradeOff(
+        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DecisionThresholds chosen, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        return [.. OfflineGrid.Select(o => Best(policy, items, asOf, [.. OnlineGrid.SelectMany(n => SpecialtyGrid.Select(s => chosen with { Offline = o, Online = n, Specialty = s }))], FindsOnlineBetter))];
+    }
+
     /// <summary>The report of the policy with <paramref name="thresholds"/> over prepared records.</summary>
     public static EvaluationReport Evaluate(EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DecisionThresholds thresholds, DateTimeOffset asOf)
     {
@@ -108,6 +120,9 @@ public static class ThresholdTuner
     private static long Cost(EvaluationReport r) =>
         ((long)(r.EmergencyCount - r.Confusion(Disposition.Emergency, Disposition.Emergency)) * MissCost) + r.FalseAlarmCount;
 
+    private static bool FindsOnlineBetter(EvaluationReport a, EvaluationReport b) =>
+        a.OnlineF1 > b.OnlineF1 || (a.OnlineF1 == b.OnlineF1 && a.DispositionAccuracy > b.DispositionAccuracy);
+
     private static bool BetterInPerson(EvaluationReport a, EvaluationReport b)
     {
         var aMeets = a.HazardousUnderTriage <= MaxHazardous;
@@ -118,7 +133,7 @@ public static class ThresholdTuner
         }
 
         return aMeets
-            ? a.OnlineF1 > b.OnlineF1 || (a.OnlineF1 == b.OnlineF1 && a.DispositionAccuracy > b.DispositionAccuracy)
+            ? FindsOnlineBetter(a, b)
             : a.HazardousCount < b.HazardousCount || (a.HazardousCount == b.HazardousCount && a.OnlineF1 > b.OnlineF1);
     }
 }

@@ -74,6 +74,12 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Emergency:F4}, {t.RedFlag:F2}: {r.EmergencyRecall:F3}, {r.FalseAlarmRate:F3}, online recall {r.OnlineRecall:F3}"));
         }
         progress.WriteLine($"thresholds tuned on the out-of-fold predictions of all {corpus.Real.Count} real records: {thresholds}");
+        var inPerson = ThresholdTuner.InPersonTradeOff(policy, prepared, thresholds, AsOf);
+        progress.WriteLine("what online recall costs on the out-of-fold predictions (in-person threshold, online threshold: hazardous under-triage, online recall, online precision):");
+        foreach (var (t, r) in inPerson)
+        {
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Offline:F2}, {t.Online:F2}: {r.HazardousUnderTriage:F3} ({r.HazardousCount}), {r.OnlineRecall:F3}, {r.OnlinePrecision:F3}"));
+        }
 
         var folder = Path.Combine(modelsFolder, version);
         Directory.CreateDirectory(folder);
@@ -132,6 +138,16 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
                     ["redFlagThreshold"] = x.Thresholds.RedFlag,
                     ["emergencyRecall"] = Math.Round(x.Report.EmergencyRecall, 4),
                     ["nonEmergenciesSentToEmergency"] = Math.Round(x.Report.FalseAlarmRate, 4),
+                })]),
+                ["inPersonTradeOff"] = new JsonArray([.. inPerson.Select(x => (JsonNode)new JsonObject
+                {
+                    ["offlineThreshold"] = x.Thresholds.Offline,
+                    ["onlineThreshold"] = x.Thresholds.Online,
+                    ["specialtyThreshold"] = x.Thresholds.Specialty,
+                    ["hazardousUnderTriage"] = Math.Round(x.Report.HazardousUnderTriage, 4),
+                    ["hazardousCount"] = x.Report.HazardousCount,
+                    ["onlineRecall"] = Math.Round(x.Report.OnlineRecall, 4),
+                    ["onlinePrecision"] = Math.Round(x.Report.OnlinePrecision, 4),
                 })]),
                 ["emergencyReliability"] = new JsonArray([.. calibration.EmergencyReliability(oof, corpus.Real).Select(b => (JsonNode)new JsonObject
                 {
