@@ -31,7 +31,7 @@ public sealed class PhysicianAdminApiService(IGrainFactory grains) : PhysicianAd
     public override async Task<Physician> SuspendPhysician(SuspendPhysicianRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var grain = await Registered(request.PhysicianId);
+        var grain = await RegisteredAsync(request.PhysicianId);
         RequestValidator.Text("reason", request.Reason, 1, 500);
         return PhysicianMapper.ToPhysician(await grain.SuspendAsync(request.Reason, CallerIdentity.Of(context)));
     }
@@ -40,11 +40,11 @@ public sealed class PhysicianAdminApiService(IGrainFactory grains) : PhysicianAd
     public override async Task<Physician> ReinstatePhysician(ReinstatePhysicianRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var grain = await Registered(request.PhysicianId);
+        var grain = await RegisteredAsync(request.PhysicianId);
         return PhysicianMapper.ToPhysician(await grain.ReinstateAsync(CallerIdentity.Of(context)));
     }
 
-    private async Task<IPhysicianGrain> Registered(string physicianId)
+    private async Task<IPhysicianGrain> RegisteredAsync(string physicianId)
     {
         var grain = grains.GetGrain<IPhysicianGrain>(VisitRequestValidator.PhysicianId(physicianId));
         return await grain.GetStandingAsync() is null ? throw NotFound() : grain;
