@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Growth;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Growth;
 
 namespace Triage.Benchmarks;
 

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Growth;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
 using Triage.Models.Features;
-using Triage.Models.Growth;
 using Triage.Models.Onnx;
 using Triage.Training;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Triage.Models.Decision;
+using Triage.Domain.Decision;
 
 namespace Triage.Cli;
 

@@ -1,6 +1,7 @@
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Growth;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Growth;
 
 namespace Triage.Cli;
 

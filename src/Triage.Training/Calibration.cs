@@ -1,5 +1,6 @@
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
 
 namespace Triage.Training;
 

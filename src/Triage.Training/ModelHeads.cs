@@ -1,7 +1,8 @@
+using Triage.Domain.Classification;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 using Triage.Models.Classification;
-using Triage.Models.Evaluation;
 using Triage.Models.Features;
-using Triage.Models.RedFlags;
 
 namespace Triage.Training;
 

@@ -1,6 +1,6 @@
-using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
 
 namespace Triage.Training;
 

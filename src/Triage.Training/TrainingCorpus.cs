@@ -1,10 +1,10 @@
-using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.Growth;
+using Triage.Domain.RedFlags;
+using Triage.Domain.Vocabulary;
 using Triage.Models.Features;
-using Triage.Models.Growth;
-using Triage.Models.RedFlags;
-using Triage.Models.Vocabulary;
 
 namespace Triage.Training;
 

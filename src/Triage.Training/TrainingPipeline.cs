@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.Growth;
+using Triage.Domain.Vocabulary;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
 using Triage.Models.Features;
-using Triage.Models.Growth;
 using Triage.Models.Onnx;
-using Triage.Models.Vocabulary;
 
 namespace Triage.Training;
 
@@ -66,7 +67,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         if (OutOfFoldDump is { } dump)
         {
             File.WriteAllLines(dump, prepared.Select(x => string.Create(CultureInfo.InvariantCulture,
-                $"{x.r.Record.Id}\t{x.r.Source}\t{LabelNames.Of(x.r.Disposition)}\t{string.Join(',', x.r.RedFlags.Select(Triage.Models.RedFlags.RedFlagTags.Name))}\t{x.Item2.Classification.EmergencyScore:F4}\t{x.Item2.Classification.RedFlags.Where((_, i) => Triage.Models.RedFlags.RedFlagTags.Severity((Triage.Models.RedFlags.RedFlagTag)i) == Triage.Models.RedFlags.RedFlagSeverity.Emergency).Sum():F4}\t{string.Join(',', x.r.Reading.RedFlags.Where(f => f.Affirmed).Select(f => Triage.Models.RedFlags.RedFlagTags.Name(f.Tag)))}\t{LabelNames.Of(x.r.Specialty)}\t{string.Join(',', x.Item2.Classification.Specialties.Select(p => p.ToString("F4", CultureInfo.InvariantCulture)))}\t{string.Join(',', new KeywordComplaintClassifier().Classify(x.r.Reading).Specialties.Select(p => p.ToString("F4", CultureInfo.InvariantCulture)))}\t{LabelNames.Of(policy.Decide(x.Item2, x.r.Input, thresholds, AsOf).Disposition)}")));
+                $"{x.r.Record.Id}\t{x.r.Source}\t{LabelNames.Of(x.r.Disposition)}\t{string.Join(',', x.r.RedFlags.Select(Triage.Domain.RedFlags.RedFlagTags.Name))}\t{x.Item2.Classification.EmergencyScore:F4}\t{x.Item2.Classification.RedFlags.Where((_, i) => Triage.Domain.RedFlags.RedFlagTags.Severity((Triage.Domain.RedFlags.RedFlagTag)i) == Triage.Domain.RedFlags.RedFlagSeverity.Emergency).Sum():F4}\t{string.Join(',', x.r.Reading.RedFlags.Where(f => f.Affirmed).Select(f => Triage.Domain.RedFlags.RedFlagTags.Name(f.Tag)))}\t{LabelNames.Of(x.r.Specialty)}\t{string.Join(',', x.Item2.Classification.Specialties.Select(p => p.ToString("F4", CultureInfo.InvariantCulture)))}\t{string.Join(',', new KeywordComplaintClassifier().Classify(x.r.Reading).Specialties.Select(p => p.ToString("F4", CultureInfo.InvariantCulture)))}\t{LabelNames.Of(policy.Decide(x.Item2, x.r.Input, thresholds, AsOf).Disposition)}")));
         }
         progress.WriteLine("what each emergency threshold costs on the out-of-fold predictions (emergency threshold, learned-flag threshold: recall, non-emergencies sent to emergency):");
         foreach (var (t, r) in tradeOff)

@@ -1,5 +1,5 @@
-using Triage.Models.Classification;
-using Triage.Models.Evaluation;
+using Triage.Domain.Classification;
+using Triage.Domain.Evaluation;
 
 namespace Triage.Training;
 

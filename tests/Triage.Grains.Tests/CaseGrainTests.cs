@@ -1,6 +1,6 @@
-using Triage.Models.RedFlags;
-using Triage.Models.Classification;
 using Microsoft.Data.Sqlite;
+using Triage.Domain.Classification;
+using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
 using Triage.Grains.Patients;
 

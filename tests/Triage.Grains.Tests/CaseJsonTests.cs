@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Triage.Domain.Classification;
+using Triage.Domain.Facts;
+using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
 using Triage.Grains.Visits;
-using Triage.Models.Classification;
-using Triage.Models.Facts;
-using Triage.Models.RedFlags;
 
 namespace Triage.Grains.Tests;
 

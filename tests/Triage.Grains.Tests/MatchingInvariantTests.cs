@@ -1,5 +1,5 @@
-using Triage.Models.RedFlags;
-using Triage.Models.Classification;
+using Triage.Domain.Classification;
+using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
 using Triage.Grains.Visits;

@@ -1,9 +1,9 @@
-using Triage.Models.RedFlags;
-using Triage.Models.Classification;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
 using Triage.Grains.Visits;
-using Triage.Models.Decision;
 
 namespace Triage.Grains.Tests;
 

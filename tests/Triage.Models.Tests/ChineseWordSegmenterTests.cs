@@ -1,6 +1,6 @@
 using System.Reflection;
 using JiebaNet.Segmenter;
-using Triage.Models.Evaluation;
+using Triage.Domain.Evaluation;
 using Triage.Models.Features;
 
 namespace Triage.Models.Tests;

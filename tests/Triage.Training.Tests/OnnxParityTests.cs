@@ -1,7 +1,8 @@
 using Microsoft.ML;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
 using Triage.Models.Features;
 using Triage.Models.Onnx;
 

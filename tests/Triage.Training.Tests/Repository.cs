@@ -1,6 +1,6 @@
+using Triage.Domain.Evaluation;
+using Triage.Domain.Growth;
 using Triage.Models.Classification;
-using Triage.Models.Evaluation;
-using Triage.Models.Growth;
 
 namespace Triage.Training.Tests;
 

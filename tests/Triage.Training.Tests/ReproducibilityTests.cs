@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.Vocabulary;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
 using Triage.Models.Features;
 using Triage.Models.Onnx;
-using Triage.Models.Vocabulary;
 
 namespace Triage.Training.Tests;
 

@@ -1,7 +1,8 @@
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
-using Triage.Models.RedFlags;
 
 namespace Triage.Training.Tests;
 

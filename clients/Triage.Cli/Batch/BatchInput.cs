@@ -16,11 +16,11 @@ internal sealed record BatchInput
     [JsonPropertyName("guardian_present")] public bool? GuardianPresent { get; init; }
 
     /// <summary>The sex as the policy reads it; anything but female, male or nothing is refused, naming the field.</summary>
-    public Triage.Models.Facts.Sex ParsedSex() => Sex switch
+    public Triage.Domain.Facts.Sex ParsedSex() => Sex switch
     {
-        null or "" => Triage.Models.Facts.Sex.Unknown,
-        "female" => Triage.Models.Facts.Sex.Female,
-        "male" => Triage.Models.Facts.Sex.Male,
-        _ => throw new Triage.Models.Decision.InvalidInputException("sex", "must be female or male"),
+        null or "" => Triage.Domain.Facts.Sex.Unknown,
+        "female" => Triage.Domain.Facts.Sex.Female,
+        "male" => Triage.Domain.Facts.Sex.Male,
+        _ => throw new Triage.Domain.Decision.InvalidInputException("sex", "must be female or male"),
     };
 }

@@ -23,9 +23,9 @@ internal sealed class RemoteAssessor : IBatchAssessor
 
         try
         {
-            request.Patient.Sex = input.ParsedSex() switch { Models.Facts.Sex.Female => Sex.Female, Models.Facts.Sex.Male => Sex.Male, _ => Sex.Unspecified };
+            request.Patient.Sex = input.ParsedSex() switch { Domain.Facts.Sex.Female => Sex.Female, Domain.Facts.Sex.Male => Sex.Male, _ => Sex.Unspecified };
         }
-        catch (Models.Decision.InvalidInputException e)
+        catch (Domain.Decision.InvalidInputException e)
         {
             return new BatchOutput { Id = input.Id, Error = e.Message };
         }

@@ -1,7 +1,7 @@
-using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
-using Triage.Models.RedFlags;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Cli.Commands;
 

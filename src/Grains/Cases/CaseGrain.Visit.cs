@@ -1,10 +1,10 @@
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.Prescriptions;
 using Triage.Grains.Physicians;
 using Triage.Grains.Storage;
 using Triage.Grains.Visits;
-using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
-using Triage.Models.Prescriptions;
 
 namespace Triage.Grains.Cases;
 

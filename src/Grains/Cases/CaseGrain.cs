@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using Triage.Domain.Decision;
+using Triage.Domain.Facts;
 using Triage.Grains.Patients;
 using Triage.Grains.Storage;
-using Triage.Models.Decision;
-using Triage.Models.Facts;
 
 namespace Triage.Grains.Cases;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
-using Triage.Models.RedFlags;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Grains.Cases;
 

@@ -1,4 +1,4 @@
-using Triage.Models.Facts;
+using Triage.Domain.Facts;
 
 namespace Triage.Grains.Cases;
 

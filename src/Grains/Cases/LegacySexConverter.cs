@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Triage.Models.Facts;
+using Triage.Domain.Facts;
 
 namespace Triage.Grains.Cases;
 

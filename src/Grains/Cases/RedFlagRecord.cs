@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Triage.Models.RedFlags;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Grains.Cases;
 

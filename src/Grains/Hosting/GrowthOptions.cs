@@ -1,4 +1,4 @@
-using Triage.Models.Growth;
+using Triage.Domain.Growth;
 
 namespace Triage.Grains.Hosting;
 

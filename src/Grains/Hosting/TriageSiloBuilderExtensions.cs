@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Growth;
+using Triage.Domain.Physicians;
 using Triage.Grains.Storage;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
-using Triage.Models.Growth;
-using Triage.Models.Physicians;
 
 namespace Triage.Grains.Hosting;
 

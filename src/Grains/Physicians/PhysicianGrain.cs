@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Triage.Domain.Decision;
+using Triage.Domain.Physicians;
 using Triage.Grains.Cases;
 using Triage.Grains.Hosting;
 using Triage.Grains.Storage;
-using Triage.Models.Decision;
-using Triage.Models.Physicians;
 
 namespace Triage.Grains.Physicians;
 

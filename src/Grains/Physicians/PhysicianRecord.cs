@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Triage.Models.Classification;
-using Triage.Models.Physicians;
+using Triage.Domain.Classification;
+using Triage.Domain.Physicians;
 
 namespace Triage.Grains.Physicians;
 

@@ -1,5 +1,5 @@
-using Triage.Models.Classification;
-using Triage.Models.RedFlags;
+using Triage.Domain.Classification;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Grains.Visits;
 

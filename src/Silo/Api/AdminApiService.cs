@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Triage.Api.V1;
-using Triage.Models.Decision;
+using Triage.Domain.Decision;
 using Triage.Silo.Auth;
 using Triage.Silo.Hosting;
 

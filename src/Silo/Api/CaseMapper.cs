@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Triage.Api.V1;
+using Triage.Domain.Evaluation;
 using Triage.Grains.Cases;
-using Triage.Models.Evaluation;
 
 namespace Triage.Silo.Api;
 

@@ -23,7 +23,7 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
         {
             throw;
         }
-        catch (Triage.Models.Decision.InvalidInputException e)
+        catch (Triage.Domain.Decision.InvalidInputException e)
         {
             // The message names the field and the rule, never the value.
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));

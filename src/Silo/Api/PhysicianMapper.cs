@@ -1,7 +1,7 @@
 using System.Globalization;
 using Triage.Api.V1;
+using Triage.Domain.Growth;
 using Triage.Grains.Physicians;
-using Triage.Models.Growth;
 using Triage.Support.Brief;
 
 namespace Triage.Silo.Api;

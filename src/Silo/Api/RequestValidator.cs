@@ -1,8 +1,8 @@
 using System.Globalization;
 using Grpc.Core;
 using Triage.Api.V1;
+using Triage.Domain.Decision;
 using Triage.Grains.Cases;
-using Triage.Models.Decision;
 
 namespace Triage.Silo.Api;
 

@@ -1,9 +1,9 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Triage.Api.V1;
+using Triage.Domain.Decision;
 using Triage.Grains.Cases;
 using Triage.Grains.Patients;
-using Triage.Models.Decision;
 using Triage.Silo.Auth;
 
 namespace Triage.Silo.Api;

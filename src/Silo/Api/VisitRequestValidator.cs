@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Triage.Api.V1;
+using Triage.Domain.Evaluation;
+using Triage.Domain.Prescriptions;
 using Triage.Grains.Physicians;
 using Triage.Grains.Visits;
-using Triage.Models.Evaluation;
-using Triage.Models.Prescriptions;
 using static Triage.Silo.Api.RequestValidator;
 
 namespace Triage.Silo.Api;
@@ -57,7 +57,7 @@ public static class VisitRequestValidator
     }
 
     /// <summary>A queue's hospital and pilot specialty.</summary>
-    public static (string Hospital, Models.Classification.Specialty Specialty) Queue(string hospital, Specialty specialty)
+    public static (string Hospital, Domain.Classification.Specialty Specialty) Queue(string hospital, Specialty specialty)
     {
         Text("hospital", hospital, 1, 32);
         return (hospital.ToUpperInvariant(), PilotSpecialty("specialty", specialty));
@@ -119,7 +119,7 @@ public static class VisitRequestValidator
         return new PrescriptionSigned(physicianId, items.ToImmutable(), request.Signature, request.GuardianPresent, request.PhysicianPresent);
     }
 
-    private static Models.Classification.Specialty PilotSpecialty(string field, Specialty value) =>
+    private static Domain.Classification.Specialty PilotSpecialty(string field, Specialty value) =>
         value is Specialty.Growth or Specialty.Nutrition or Specialty.Dermatology ? ApiVocabulary.FromApi(value, field) : throw Invalid(field, "must be growth, nutrition or dermatology");
 
     private static DateOnly? Date(string field, string value)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using Triage.Domain.Decision;
 using Triage.Grains.Hosting;
 using Triage.Models.Classification;
-using Triage.Models.Decision;
 
 namespace Triage.Silo.Hosting;
 

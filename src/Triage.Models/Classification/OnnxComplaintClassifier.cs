@@ -1,8 +1,9 @@
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
+using Triage.Domain.Classification;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 using Triage.Models.Features;
 using Triage.Models.Onnx;
-using Triage.Models.RedFlags;
 
 namespace Triage.Models.Classification;
 

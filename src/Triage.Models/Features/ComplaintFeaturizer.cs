@@ -1,6 +1,6 @@
-using Triage.Models.Decision;
-using Triage.Models.Facts;
-using Triage.Models.RedFlags;
+using Triage.Domain.Decision;
+using Triage.Domain.Facts;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Models.Features;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Triage.Domain.Growth;
 using Triage.Grains.Cases;
 using Triage.Grains.Visits;
-using Triage.Models.Growth;
 
 namespace Triage.Support.Brief;
 
@@ -27,10 +27,10 @@ public sealed record CaseBrief
     public required ImmutableArray<RedFlagRecord> DeniedRedFlags { get; init; }
 
     /// <summary>The triage's disposition, by policy name.</summary>
-    public required Triage.Models.Classification.Disposition Disposition { get; init; }
+    public required Triage.Domain.Classification.Disposition Disposition { get; init; }
 
     /// <summary>The triage's specialty, by policy name.</summary>
-    public required Triage.Models.Classification.Specialty Specialty { get; init; }
+    public required Triage.Domain.Classification.Specialty Specialty { get; init; }
 
     /// <summary>The model version that decided.</summary>
     public required string ModelVersion { get; init; }

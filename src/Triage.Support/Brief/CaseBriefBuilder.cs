@@ -1,8 +1,8 @@
+using Triage.Domain.Classification;
+using Triage.Domain.Growth;
+using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
 using Triage.Grains.Visits;
-using Triage.Models.Classification;
-using Triage.Models.Growth;
-using Triage.Models.RedFlags;
 
 namespace Triage.Support.Brief;
 

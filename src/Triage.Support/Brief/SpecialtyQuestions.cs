@@ -1,4 +1,4 @@
-using Triage.Models.Classification;
+using Triage.Domain.Classification;
 
 namespace Triage.Support.Brief;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
-using Triage.Models.Evaluation;
-using Triage.Models.RedFlags;
 
 namespace Triage.Support.Plugins;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
-using Triage.Models.Facts;
-using Triage.Models.Growth;
-using Triage.Models.RedFlags;
+using Triage.Domain.Facts;
+using Triage.Domain.Growth;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Support.Plugins;
 

@@ -1,9 +1,9 @@
-using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.SemanticKernel;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
-using Triage.Models.RedFlags;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Support.Plugins;
 

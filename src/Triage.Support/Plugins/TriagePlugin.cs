@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
-using Triage.Models.Decision;
-using Triage.Models.Evaluation;
-using Triage.Models.RedFlags;
+using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
+using Triage.Domain.RedFlags;
 
 namespace Triage.Support.Plugins;
 
