@@ -41,14 +41,14 @@ public static class TriageSiloBuilderExtensions
         services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));
-        services.AddSingleton<IComplaintClassifier>(sp =>
+        services.AddSingleton(sp => new ModelSource(
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.ResolvedFolder is { } folder
                 ? ModelFolder.LoadCurrent(folder)
-                : new KeywordComplaintClassifier());
+                : new KeywordComplaintClassifier()));
         services.AddOptions<GrowthOptions>().Bind(configuration.GetSection(GrowthOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GrowthOptions>>().Value.Load());
         services.AddSingleton(sp => new EligibilityPolicy(
-            sp.GetRequiredService<IComplaintClassifier>(),
+            sp.GetRequiredService<ModelSource>(),
             sp.GetRequiredService<IOptions<PilotOptions>>().Value,
             sp.GetRequiredKeyedService<TimeProvider>(ClockKey),
             sp.GetRequiredService<GrowthReference>()));

@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Options;
-using Triage.Domain.Decision;
 using Triage.Grains.Hosting;
 using Triage.Models.Classification;
 
 namespace Triage.Silo.Hosting;
 
 /// <summary>
-/// Switches the policy to the model version the model folder names, without a restart. The old
+/// Swaps the served model for the version the model folder names, without a restart. The old
 /// sessions are disposed a while later, once decisions in flight have finished with them.
 /// </summary>
-public sealed partial class ModelReloader(EligibilityPolicy policy, IOptions<ModelOptions> options, ILogger<ModelReloader> logger)
+public sealed partial class ModelReloader(ModelSource models, IOptions<ModelOptions> options, ILogger<ModelReloader> logger)
 {
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(1);
     private readonly Lock _gate = new();
@@ -21,14 +20,14 @@ public sealed partial class ModelReloader(EligibilityPolicy policy, IOptions<Mod
         lock (_gate)
         {
             var next = ModelFolder.LoadCurrent(folder);
-            var previous = policy.Classifier;
-            if (previous.Version == next.Version)
+            var current = models.Current;
+            if (current.Version == next.Version)
             {
                 next.Dispose();
-                return previous.Version;
+                return current.Version;
             }
 
-            policy.UseClassifier(next);
+            var previous = models.Swap(next);
             LogSwitched(logger, previous.Version, next.Version);
             if (previous is IDisposable disposable)
             {

@@ -16,7 +16,7 @@ namespace Triage.Domain.Decision;
 /// </summary>
 public sealed partial class EligibilityPolicy
 {
-    private volatile IComplaintClassifier _classifier;
+    private readonly IClassifierSource _classifiers;
     private readonly PilotOptions _pilot;
     private readonly TimeProvider _time;
     private readonly Specialty[] _specialties;
@@ -26,10 +26,19 @@ public sealed partial class EligibilityPolicy
     /// reviewed clinical vocabulary (the one shipped beside the binaries when not given).
     /// </summary>
     public EligibilityPolicy(IComplaintClassifier classifier, PilotOptions pilot, TimeProvider time, GrowthReference growth, ClinicalVocabulary? vocabulary = null)
+        : this(new FixedClassifierSource(classifier), pilot, time, growth, vocabulary)
+    {
+    }
+
+    /// <summary>
+    /// Creates the policy over a source of classifiers (the served model, which may be swapped), the
+    /// pilot's settings, the WHO growth references and the reviewed clinical vocabulary.
+    /// </summary>
+    public EligibilityPolicy(IClassifierSource classifiers, PilotOptions pilot, TimeProvider time, GrowthReference growth, ClinicalVocabulary? vocabulary = null)
     {
         Growth = growth ?? throw new ArgumentNullException(nameof(growth));
         Vocabulary = vocabulary ?? ClinicalVocabulary.Default;
-        _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
+        _classifiers = classifiers ?? throw new ArgumentNullException(nameof(classifiers));
         _pilot = pilot ?? throw new ArgumentNullException(nameof(pilot));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _specialties = [.. pilot.Specialties];
@@ -54,25 +63,22 @@ public sealed partial class EligibilityPolicy
     public string PolicyVersion => $"{_pilot.PolicyVersion}+{Vocabulary.Version}";
 
     /// <summary>The classifier version recorded with each decision.</summary>
-    public string ModelVersion => _classifier.Version;
+    public string ModelVersion => _classifiers.Current.Version;
 
-    /// <summary>The classifier in use.</summary>
-    public IComplaintClassifier Classifier => _classifier;
-
-    /// <summary>Switches to another classifier (a new model version) without a restart; decisions in flight finish with the old one.</summary>
-    public void UseClassifier(IComplaintClassifier classifier) => _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
+    /// <summary>The classifier a decision starting now uses.</summary>
+    public IComplaintClassifier Classifier => _classifiers.Current;
 
     /// <summary>Decides one complaint. Pure apart from the clock: the same input at the same time gives the same decision.</summary>
     public TriageDecision Assess(ComplaintInput input)
     {
-        var classifier = _classifier;
+        var classifier = _classifiers.Current;
         return Decide(Prepare(input, classifier), input, classifier.Thresholds, _time.GetUtcNow());
     }
 
     /// <summary>Reads the complaint and scores it with <paramref name="classifier"/> (the current one when null).</summary>
     public PreparedComplaint Prepare(ComplaintInput input, IComplaintClassifier? classifier = null)
     {
-        classifier ??= _classifier;
+        classifier ??= _classifiers.Current;
         var reading = Read(input);
         return new PreparedComplaint(reading, classifier.Classify(reading), classifier.Version);
     }
