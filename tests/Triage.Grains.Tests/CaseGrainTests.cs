@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Triage.Domain.Classification;
 using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
+using Triage.Grains.Journal;
 using Triage.Grains.Patients;
 
 namespace Triage.Grains.Tests;
@@ -21,7 +22,7 @@ public class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal(Disposition.Online, view.Decision.Disposition);
         Assert.Equal(Specialty.Dermatology, view.Decision.Specialty);
         Assert.Equal([CaseEventTypes.Opened, CaseEventTypes.Assessed], view.Events.Select(e => e.Type));
-        Assert.Equal(CaseHashChain.Genesis, view.Events[0].PreviousHash);
+        Assert.Equal(HashChain.Genesis, view.Events[0].PreviousHash);
         Assert.Equal(view.Events[0].Hash, view.Events[1].PreviousHash);
         Assert.True(view.ChainValid);
     }
@@ -90,8 +91,8 @@ public class CaseGrainTests(ClusterFixture fixture)
         }
 
         using var database = new Storage.SqliteDatabase(ClusterFixture.DatabasePath);
-        var events = await new Storage.SqliteCaseJournal(database).ReadAsync(id);
-        Assert.False(CaseHashChain.Verify(events));
+        var events = await new Storage.SqliteJournal(database).ReadAsync(id);
+        Assert.False(HashChain.Verify(events));
 
         // A fresh activation reads the edited journal and reports the broken chain.
         var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id);

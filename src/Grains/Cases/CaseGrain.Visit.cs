@@ -2,6 +2,7 @@ using Triage.Domain.Classification;
 using Triage.Domain.Decision;
 using Triage.Domain.Evaluation;
 using Triage.Domain.Prescriptions;
+using Triage.Grains.Journal;
 using Triage.Grains.Physicians;
 using Triage.Grains.Storage;
 using Triage.Grains.Visits;
@@ -191,7 +192,7 @@ public sealed partial class CaseGrain
         }
     }
 
-    private void ApplyVisit(CaseEventRecord e)
+    private void ApplyVisit(JournalEntry e)
     {
         _visit = e.Type switch
         {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Triage.Domain.Decision;
 using Triage.Domain.Facts;
+using Triage.Grains.Journal;
 using Triage.Grains.Patients;
 using Triage.Grains.Storage;
 
@@ -10,9 +11,9 @@ namespace Triage.Grains.Cases;
 /// Owns one case. State is rebuilt from the journal on activation and changes only after the
 /// journal accepted the events, so what a caller is told is exactly what was recorded.
 /// </summary>
-public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy policy) : Grain, ICaseGrain
+public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy) : Grain, ICaseGrain
 {
-    private readonly List<CaseEventRecord> _events = [];
+    private readonly List<JournalEntry> _events = [];
     private readonly List<string> _addedText = [];
     private CaseOpened? _opened;
     private PatientDetails _patient = new();
@@ -25,7 +26,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
     {
         var stored = await journal.ReadAsync(this.GetPrimaryKey(), cancellationToken);
         // Verified once, as read from storage: events appended later are chained by this grain itself.
-        _chainValid = CaseHashChain.Verify(stored);
+        _chainValid = HashChain.Verify(stored);
         foreach (var e in stored)
         {
             Apply(e);
@@ -42,9 +43,9 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
         }
 
         var now = policy.Clock.GetUtcNow();
-        var openedEvent = CaseHashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, CaseJson.Serialize(opened));
+        var openedEvent = HashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, CaseJson.Serialize(opened));
         var decision = Assess(opened.Complaint, [], opened.Patient, PatientSubject.Unknown, now);
-        var assessedEvent = CaseHashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        var assessedEvent = HashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]);
         Apply(openedEvent);
         Apply(assessedEvent);
@@ -69,10 +70,10 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
         var answered = WithAgeAnswer(command.Answered);
         var now = policy.Clock.GetUtcNow();
         var last = _events[^1];
-        var answeredEvent = CaseHashChain.Next(last, CaseEventTypes.Answered, now, command.AppId, CaseJson.Serialize(answered));
+        var answeredEvent = HashChain.Next(last, CaseEventTypes.Answered, now, command.AppId, CaseJson.Serialize(answered));
         var texts = _addedText.Concat(TextsOf(answered)).ToList();
         var decision = Assess(_opened.Complaint, texts, _patient.Update(answered.Patient), SubjectOf(answered) ?? _subjectAnswer, now);
-        var assessedEvent = CaseHashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        var assessedEvent = HashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]);
         Apply(answeredEvent);
         Apply(assessedEvent);
@@ -137,7 +138,7 @@ public sealed partial class CaseGrain(ICaseJournal journal, EligibilityPolicy po
     private static IEnumerable<string> TextsOf(CaseAnswered answered) =>
         answered.Answers.Select(a => a.Text).Append(answered.AddedText).Where(t => !string.IsNullOrWhiteSpace(t));
 
-    private void Apply(CaseEventRecord e)
+    private void Apply(JournalEntry e)
     {
         switch (e.Type)
         {

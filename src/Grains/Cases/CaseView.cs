@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Cases;
 
@@ -19,7 +20,7 @@ public sealed record CaseView
     [Id(3)] public required DecisionRecord Decision { get; init; }
 
     /// <summary>Every event, oldest first.</summary>
-    [Id(4)] public required ImmutableArray<CaseEventRecord> Events { get; init; }
+    [Id(4)] public required ImmutableArray<JournalEntry> Events { get; init; }
 
     /// <summary>True when every hash in <see cref="Events"/> verifies.</summary>
     [Id(5)] public required bool ChainValid { get; init; }

@@ -7,6 +7,7 @@ using Triage.Domain.Classification;
 using Triage.Domain.Decision;
 using Triage.Domain.Growth;
 using Triage.Domain.Physicians;
+using Triage.Grains.Journal;
 using Triage.Grains.Storage;
 using Triage.Models.Classification;
 
@@ -37,7 +38,7 @@ public static class TriageSiloBuilderExtensions
             .Bind(configuration.GetSection(PilotOptions.Section))
             .PostConfigure(o => FillPilotDefaults(o));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
-        services.AddSingleton<ICaseJournal, SqliteCaseJournal>();
+        services.AddSingleton<IJournal, SqliteJournal>();
         services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));

@@ -5,6 +5,7 @@ using Triage.Domain.Decision;
 using Triage.Domain.Physicians;
 using Triage.Grains.Cases;
 using Triage.Grains.Hosting;
+using Triage.Grains.Journal;
 using Triage.Grains.Storage;
 
 namespace Triage.Grains.Physicians;
@@ -17,11 +18,11 @@ namespace Triage.Grains.Physicians;
 /// first look after it records the change (an hourly timer looks while the grain is active).
 /// </summary>
 public sealed class PhysicianGrain(
-    ICaseJournal journal,
+    IJournal journal,
     PhysicianWhitelist whitelist,
     [FromKeyedServices(TriageSiloBuilderExtensions.ClockKey)] TimeProvider clock) : Grain, IPhysicianGrain
 {
-    private readonly List<CaseEventRecord> _events = [];
+    private readonly List<JournalEntry> _events = [];
     private PhysicianRecord? _credentials;
     private bool _suspended;
     private string _suspensionReason = string.Empty;
@@ -38,7 +39,7 @@ public sealed class PhysicianGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await journal.ReadAsync(JournalKey, cancellationToken);
-        _chainValid = CaseHashChain.Verify(stored);
+        _chainValid = HashChain.Verify(stored);
         foreach (var e in stored)
         {
             Apply(e);
@@ -100,7 +101,7 @@ public sealed class PhysicianGrain(
     private async Task AppendAsync(string type, string actor, string payload) =>
         Apply(await journal.AppendNextAsync(JournalKey, _events.Count > 0 ? _events[^1] : null, type, clock.GetUtcNow(), actor, payload));
 
-    private void Apply(CaseEventRecord e)
+    private void Apply(JournalEntry e)
     {
         switch (e.Type)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Triage.Grains.Cases;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Physicians;
 
@@ -23,7 +24,7 @@ public sealed record PhysicianView
     [Id(4)] public required PhysicianStanding Standing { get; init; }
 
     /// <summary>Every change, hash-chained, oldest first.</summary>
-    [Id(5)] public required ImmutableArray<CaseEventRecord> Events { get; init; }
+    [Id(5)] public required ImmutableArray<JournalEntry> Events { get; init; }
 
     /// <summary>True when every hash of <see cref="Events"/> verifies.</summary>
     [Id(6)] public required bool ChainValid { get; init; }

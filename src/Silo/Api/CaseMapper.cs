@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Triage.Api.V1;
 using Triage.Domain.Evaluation;
 using Triage.Grains.Cases;
+using Triage.Grains.Journal;
 
 namespace Triage.Silo.Api;
 
@@ -125,7 +126,7 @@ public static class CaseMapper
     }
 
     /// <summary>A recorded event as the API's message.</summary>
-    public static CaseEvent ToEvent(CaseEventRecord e)
+    public static CaseEvent ToEvent(JournalEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new CaseEvent

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Triage.Grains.Cases;
+using Triage.Grains.Journal;
 
 namespace Triage.Silo.Api;
 
@@ -37,7 +38,7 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             // The message names the rule or field and never carries patient data.
             throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
-        catch (Triage.Grains.Storage.JournalConflictException)
+        catch (JournalConflictException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));
         }

@@ -3,6 +3,7 @@ using Microsoft.SemanticKernel;
 using Triage.Domain.Evaluation;
 using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
+using Triage.Grains.Journal;
 
 namespace Triage.Support.Plugins;
 
@@ -12,7 +13,7 @@ public sealed class CaseHistoryPlugin(CaseView view)
     /// <summary>The case's events.</summary>
     [KernelFunction("events"), Description("The case's recorded events, oldest first, as 'time type' lines: opening, decisions, booking, consultation, messages, alerts.")]
     public IReadOnlyList<string> Events() =>
-        [.. view.Events.Select(e => $"{CaseHashChain.FormatTime(e.OccurredAt)} {e.Type}")];
+        [.. view.Events.Select(e => $"{HashChain.FormatTime(e.OccurredAt)} {e.Type}")];
 
     /// <summary>The decisions made so far.</summary>
     [KernelFunction("decisions"), Description("The triage decisions recorded for this case, oldest first, as 'disposition/specialty [red flags]'.")]

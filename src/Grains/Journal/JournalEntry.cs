@@ -1,18 +1,18 @@
-namespace Triage.Grains.Cases;
+namespace Triage.Grains.Journal;
 
 /// <summary>
-/// One entry of a case's journal. <see cref="Hash"/> is SHA-256 over the previous entry's hash
+/// One entry of a journal (a case's, a physician's). <see cref="Hash"/> is SHA-256 over the previous entry's hash
 /// and this entry's fields, so changing or removing any entry breaks every hash after it.
 /// </summary>
-/// <param name="Sequence">1-based position in the case's journal.</param>
-/// <param name="Type">One of <see cref="CaseEventTypes"/>.</param>
+/// <param name="Sequence">1-based position in the journal.</param>
+/// <param name="Type">The event's type, named by its user (<see cref="Cases.CaseEventTypes"/>, <see cref="Physicians.PhysicianEventTypes"/>).</param>
 /// <param name="OccurredAt">When it was recorded (UTC).</param>
-/// <param name="Actor">Who caused it: the booking app's id (never a person's name).</param>
+/// <param name="Actor">Who caused it: an app's or a physician's id (never a person's name).</param>
 /// <param name="Payload">The event body as canonical JSON; exactly the bytes that were hashed.</param>
 /// <param name="PreviousHash">Hash of the previous entry; 64 zeros for the first.</param>
 /// <param name="Hash">This entry's hash, lower-case hex.</param>
-[GenerateSerializer, Immutable, Alias("triage.CaseEventRecord")]
-public sealed record CaseEventRecord(
+[GenerateSerializer, Immutable, Alias("triage.JournalEntry")]
+public sealed record JournalEntry(
     [property: Id(0)] long Sequence,
     [property: Id(1)] string Type,
     [property: Id(2)] DateTimeOffset OccurredAt,

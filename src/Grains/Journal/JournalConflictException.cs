@@ -1,6 +1,6 @@
-namespace Triage.Grains.Storage;
+namespace Triage.Grains.Journal;
 
-/// <summary>Another writer appended to the same case first; the caller's view is stale.</summary>
+/// <summary>Another writer appended to the same journal first; the caller's view is stale.</summary>
 public sealed class JournalConflictException : Exception
 {
     /// <summary>Creates the exception.</summary>

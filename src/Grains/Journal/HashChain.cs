@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Triage.Grains.Cases;
+namespace Triage.Grains.Journal;
 
 /// <summary>The tamper-evident chain over a case's events (SHA-256, hex).</summary>
-public static class CaseHashChain
+public static class HashChain
 {
     /// <summary>The previous hash of a journal's first event.</summary>
     public static readonly string Genesis = new('0', 64);
@@ -21,15 +21,15 @@ public static class CaseHashChain
     }
 
     /// <summary>Builds the next event of a journal.</summary>
-    public static CaseEventRecord Next(CaseEventRecord? previous, string type, DateTimeOffset occurredAt, string actor, string payload)
+    public static JournalEntry Next(JournalEntry? previous, string type, DateTimeOffset occurredAt, string actor, string payload)
     {
         var prev = previous?.Hash ?? Genesis;
         var seq = (previous?.Sequence ?? 0) + 1;
-        return new CaseEventRecord(seq, type, occurredAt, actor, payload, prev, Compute(prev, seq, type, occurredAt, actor, payload));
+        return new JournalEntry(seq, type, occurredAt, actor, payload, prev, Compute(prev, seq, type, occurredAt, actor, payload));
     }
 
     /// <summary>True when sequences run 1..n, each links to its predecessor and each hash recomputes.</summary>
-    public static bool Verify(IReadOnlyList<CaseEventRecord> events)
+    public static bool Verify(IReadOnlyList<JournalEntry> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var prev = Genesis;

@@ -1,26 +1,27 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Triage.Grains.Cases;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Storage;
 
-/// <summary>The case journal in the embedded SQLite file.</summary>
-public sealed class SqliteCaseJournal(SqliteDatabase database) : ICaseJournal
+/// <summary>The journals in the embedded SQLite file (table <c>case_events</c>, named when cases were its only user; its key column <c>case_id</c> holds any journal's key).</summary>
+public sealed class SqliteJournal(SqliteDatabase database) : IJournal
 {
     private const int SqliteConstraint = 19;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<CaseEventRecord>> ReadAsync(Guid caseId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid key, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events WHERE case_id = $id ORDER BY seq";
-        command.Parameters.AddWithValue("$id", caseId.ToString("N"));
-        var events = new List<CaseEventRecord>();
+        command.Parameters.AddWithValue("$id", key.ToString("N"));
+        var events = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new CaseEventRecord(
+            events.Add(new JournalEntry(
                 reader.GetInt64(0),
                 reader.GetString(1),
                 DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
@@ -34,20 +35,20 @@ public sealed class SqliteCaseJournal(SqliteDatabase database) : ICaseJournal
     }
 
     /// <inheritdoc />
-    public Task AppendAsync(Guid caseId, long expectedLastSequence, IReadOnlyList<CaseEventRecord> events, CancellationToken cancellationToken = default)
+    public Task AppendAsync(Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return database.WriteAsync(connection => AppendAsync(connection, caseId, expectedLastSequence, events, cancellationToken), cancellationToken);
+        return database.WriteAsync(connection => AppendAsync(connection, key, expectedLastSequence, events, cancellationToken), cancellationToken);
     }
 
-    private static async Task<bool> AppendAsync(SqliteConnection connection, Guid caseId, long expectedLastSequence, IReadOnlyList<CaseEventRecord> events, CancellationToken cancellationToken)
+    private static async Task<bool> AppendAsync(SqliteConnection connection, Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var check = connection.CreateCommand())
         {
             check.Transaction = transaction;
             check.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id";
-            check.Parameters.AddWithValue("$id", caseId.ToString("N"));
+            check.Parameters.AddWithValue("$id", key.ToString("N"));
             var last = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
             if (last != expectedLastSequence)
             {
@@ -63,10 +64,10 @@ public sealed class SqliteCaseJournal(SqliteDatabase database) : ICaseJournal
                 INSERT INTO case_events (case_id, seq, type, occurred_at, actor, payload, prev_hash, hash)
                 VALUES ($id, $seq, $type, $at, $actor, $payload, $prev, $hash)
                 """;
-            insert.Parameters.AddWithValue("$id", caseId.ToString("N"));
+            insert.Parameters.AddWithValue("$id", key.ToString("N"));
             insert.Parameters.AddWithValue("$seq", e.Sequence);
             insert.Parameters.AddWithValue("$type", e.Type);
-            insert.Parameters.AddWithValue("$at", CaseHashChain.FormatTime(e.OccurredAt));
+            insert.Parameters.AddWithValue("$at", HashChain.FormatTime(e.OccurredAt));
             insert.Parameters.AddWithValue("$actor", e.Actor);
             insert.Parameters.AddWithValue("$payload", e.Payload);
             insert.Parameters.AddWithValue("$prev", e.PreviousHash);
