@@ -2,7 +2,6 @@ extern alias silo;
 
 using silo::Triage.Silo.Api;
 using ApiV1 = silo::Triage.Api.V1;
-using Domain = Triage.Models;
 
 namespace Triage.EndToEnd.Tests;
 

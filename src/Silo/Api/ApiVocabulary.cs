@@ -1,5 +1,4 @@
 using Triage.Api.V1;
-using Domain = Triage.Models;
 
 namespace Triage.Silo.Api;
 

@@ -1,6 +1,6 @@
 namespace Triage.Silo.Auth;
 
-/// <summary>The roles a caller can hold. Only booking apps call today; the others come with later issues.</summary>
+/// <summary>The roles a caller can hold: each API key carries one, and each service admits one (its <c>[Authorize]</c> policy).</summary>
 public static class TriageRoles
 {
     /// <summary>A hospital booking app (WeChat account, mini-program, third-party app).</summary>
