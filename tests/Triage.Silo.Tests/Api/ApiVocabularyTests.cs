@@ -3,7 +3,7 @@ extern alias silo;
 using silo::Triage.Silo.Api;
 using ApiV1 = silo::Triage.Api.V1;
 
-namespace Triage.EndToEnd.Tests;
+namespace Triage.Silo.Tests.Api;
 
 /// <summary>The one mapping between the domain's enums and the API's: every value has its counterpart, and an unknown one fails.</summary>
 public class ApiVocabularyTests
