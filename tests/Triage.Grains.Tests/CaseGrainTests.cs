@@ -90,8 +90,8 @@ public class CaseGrainTests(ClusterFixture fixture)
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        using var database = new Storage.SqliteDatabase(ClusterFixture.DatabasePath);
-        var events = await new Storage.SqliteJournal(database).ReadAsync(id);
+        using var database = new Grains.Storage.SqliteDatabase(ClusterFixture.DatabasePath);
+        var events = await new Grains.Storage.SqliteJournal(database).ReadAsync(id);
         Assert.False(HashChain.Verify(events));
 
         // A fresh activation reads the edited journal and reports the broken chain.

@@ -78,7 +78,7 @@ public sealed class SqliteJournal(SqliteDatabase database) : IJournal
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
             {
-                throw new JournalConflictException("The case journal was changed by another writer.", ex);
+                throw new JournalConflictException("The journal was changed by another writer.", ex);
             }
         }
 
