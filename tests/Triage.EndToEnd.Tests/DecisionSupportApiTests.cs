@@ -45,7 +45,7 @@ public class DecisionSupportApiTests(ChatServiceFixture fixture) : IClassFixture
 
     private async Task<string> TakenGrowthCaseAsync()
     {
-        await Host.PhysicianAdmin().RegisterPhysicianAsync(PhysicianApiTests.Registration("doc-1"));
+        await Host.PhysicianAdmin().RegisterPhysicianAsync(PhysicianApiTests.Registration(Host.Clock, "doc-1"));
         var reply = await Host.Grpc().AssessAsync(new AssessRequest
         {
             Complaint = "女儿5岁，身高105厘米，体重17公斤，比同班同学矮，想咨询怎么长高",

@@ -13,11 +13,17 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
 
     private TriageServiceHost Host => fixture.Host;
 
-    private static string Day(int years = 0, int days = 0) =>
-        DateOnly.FromDateTime(TriageServiceHost.Clock.GetUtcNow().UtcDateTime).AddYears(years).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(int years = 0, int days = 0) => Day(Host.Clock, years, days);
 
-    internal static RegisterPhysicianRequest Registration(string id, string hospital = "BCH", string title = "attending")
+    private static string Day(TimeProvider clock, int years = 0, int days = 0) =>
+        DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(years).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private RegisterPhysicianRequest Registration(string id, string hospital = "BCH", string title = "attending") => Registration(Host.Clock, id, hospital, title);
+
+    internal static RegisterPhysicianRequest Registration(TimeProvider clock, string id, string hospital = "BCH", string title = "attending")
     {
+        string Day(int years = 0, int days = 0) => PhysicianApiTests.Day(clock, years, days);
+
         var r = new RegisterPhysicianRequest
         {
             PhysicianId = id,

@@ -33,9 +33,10 @@ public sealed class TriageServiceHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];
 
-    private TriageServiceHost(WebApplication app, int grpcPort, int httpPort)
+    private TriageServiceHost(WebApplication app, FakeTimeProvider clock, int grpcPort, int httpPort)
     {
         _app = app;
+        Clock = clock;
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
     }
@@ -43,7 +44,8 @@ public sealed class TriageServiceHost : IAsyncDisposable
     /// <summary>The model version the service loads by default (copied beside the tests).</summary>
     public static string ShippedModelVersion => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "models", "current")).Trim();
 
-    public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>This service's own clock (each host has one), starting at 2026-06-01 10:00 in Beijing.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public Uri GrpcAddress { get; }
 
@@ -51,13 +53,16 @@ public sealed class TriageServiceHost : IAsyncDisposable
 
     public static async Task<TriageServiceHost> StartAsync(string dataFolder, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        int grpc = FreePort(), http = FreePort(), silo = FreePort(), gateway = FreePort();
+        // Orleans needs its ports before it starts (0 does not start a silo): those two are still picked free beforehand.
+        int silo = FreePort(), gateway = FreePort();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Api:GrpcPort"] = grpc.ToString(),
-            ["Api:HttpPort"] = http.ToString(),
+            // Kestrel binds free ports itself and the host reads them back (no race for a port).
+            ["Api:GrpcPort"] = "0",
+            ["Api:HttpPort"] = "0",
             ["Orleans:SiloPort"] = silo.ToString(),
             ["Orleans:GatewayPort"] = gateway.ToString(),
             ["Storage:SqlitePath"] = Path.Combine(dataFolder, "triage.db"),
@@ -85,12 +90,13 @@ public sealed class TriageServiceHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
-        builder.Services.AddKeyedSingleton<TimeProvider>(TriageSiloBuilderExtensions.ClockKey, Clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(TriageSiloBuilderExtensions.ClockKey, clock);
         builder.AddTriageService();
         var app = builder.Build();
         app.MapTriageApi();
         await app.StartAsync();
-        return new TriageServiceHost(app, grpc, http);
+        var endpoints = app.Services.GetRequiredService<ApiEndpoints>();
+        return new TriageServiceHost(app, clock, endpoints.GrpcPort, endpoints.HttpPort);
     }
 
     public TriageService.TriageServiceClient Grpc(string apiKey = KeyA)

@@ -21,12 +21,16 @@ public static class TriageServiceExtensions
         var orleans = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
         builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
 
+        var endpoints = new ApiEndpoints();
+        builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(api.Address);
             kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes;
-            kestrel.Listen(address, api.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(address, api.HttpPort, o => o.Protocols = HttpProtocols.Http1);
+            ListenOptions? grpc = null, http = null;
+            kestrel.Listen(address, api.GrpcPort, o => (o.Protocols, grpc) = (HttpProtocols.Http2, o));
+            kestrel.Listen(address, api.HttpPort, o => (o.Protocols, http) = (HttpProtocols.Http1, o));
+            endpoints.Listening(grpc!, http!);
         });
 
         builder.UseOrleans(silo =>
