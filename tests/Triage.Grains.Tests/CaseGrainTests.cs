@@ -81,7 +81,7 @@ public class CaseGrainTests(ClusterFixture fixture)
         var id = Guid.NewGuid();
         await fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id).OpenAsync(Command("宝宝8个月，脸上湿疹两周了"));
 
-        await using (var connection = new SqliteConnection($"Data Source={ClusterFixture.DatabasePath}"))
+        await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
         {
             await connection.OpenAsync();
             var command = connection.CreateCommand();
@@ -90,7 +90,7 @@ public class CaseGrainTests(ClusterFixture fixture)
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        using var database = new Grains.Storage.SqliteDatabase(ClusterFixture.DatabasePath);
+        using var database = new Grains.Storage.SqliteDatabase(fixture.DatabasePath);
         var events = await new Grains.Storage.SqliteJournal(database).ReadAsync(id);
         Assert.False(HashChain.Verify(events));
 

@@ -43,9 +43,9 @@ public class MatchingInvariantTests(ClusterFixture fixture)
         var doctors = new List<Doctor>();
         for (var i = 0; i < 5; i++)
         {
-            var d = new Doctor($"rnd{seed}-{i}-{Guid.NewGuid():N}", qualified: i != 0, licenceUntil: PhysicianGrainTests.Today.AddDays(random.Next(0, 4)));
+            var d = new Doctor($"rnd{seed}-{i}-{Guid.NewGuid():N}", qualified: i != 0, licenceUntil: fixture.Today.AddDays(random.Next(0, 4)));
             doctors.Add(d);
-            var record = PhysicianGrainTests.Qualified(Hospital, Pilot, d.LicenceUntil) with { Title = d.Qualified ? "attending" : "resident" };
+            var record = fixture.Qualified(Hospital, Pilot, d.LicenceUntil) with { Title = d.Qualified ? "attending" : "resident" };
             await grains.GetGrain<IPhysicianGrain>(d.Id).RegisterAsync(record, "admin-app");
         }
 
@@ -55,7 +55,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
         for (var step = 0; step < 150; step++)
         {
             var doctor = doctors[random.Next(doctors.Count)];
-            var today = PhysicianGrainTests.Today;
+            var today = fixture.Today;
             switch (random.Next(8))
             {
                 case 0:
@@ -73,7 +73,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
                 case 3:
                     if (random.Next(10) == 0)
                     {
-                        ClusterFixture.Clock.Advance(TimeSpan.FromDays(1));
+                        fixture.Clock.Advance(TimeSpan.FromDays(1));
                     }
 
                     break;
@@ -143,7 +143,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
     {
         var grains = fixture.Cluster.GrainFactory;
         var id = "fair-" + Guid.NewGuid().ToString("N");
-        await grains.GetGrain<IPhysicianGrain>(id).RegisterAsync(PhysicianGrainTests.Qualified("CCCH", Specialty.Growth), "admin-app");
+        await grains.GetGrain<IPhysicianGrain>(id).RegisterAsync(fixture.Qualified("CCCH", Specialty.Growth), "admin-app");
         var queue = grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("CCCH", Specialty.Growth));
         for (var i = 0; i < VisitQueueGrain.MaxOpenVisitsPerPhysician + 1; i++)
         {

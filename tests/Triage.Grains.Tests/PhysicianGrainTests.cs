@@ -10,26 +10,12 @@ namespace Triage.Grains.Tests;
 [Collection(ClusterGroup.Name)]
 public class PhysicianGrainTests(ClusterFixture fixture)
 {
-    internal static DateOnly Today => BeijingCalendar.DateOf(ClusterFixture.Clock.GetUtcNow());
-
-    internal static PhysicianRecord Qualified(string hospital = "BCH", Specialty specialty = Specialty.Dermatology, DateOnly? licenceUntil = null) => new()
-    {
-        LicenceNumber = "110000000000001",
-        LicenceSpecialties = [specialty],
-        LicenceValidUntil = licenceUntil ?? Today.AddYears(2),
-        Hospital = hospital,
-        Title = "attending",
-        IndependentPracticeSince = Today.AddYears(-5),
-        InternetFollowUpSince = Today.AddYears(-2),
-        TrainingPassedOn = Today.AddMonths(-1),
-    };
-
     private IPhysicianGrain Physician() => fixture.Cluster.GrainFactory.GetGrain<IPhysicianGrain>("doc-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task Register_QualifiedPhysician_IsWhitelistedAndAudited()
     {
-        var view = await Physician().RegisterAsync(Qualified(), "admin-app");
+        var view = await Physician().RegisterAsync(fixture.Qualified(), "admin-app");
 
         Assert.True(view.Standing.Whitelisted);
         Assert.Equal<Specialty>([Specialty.Dermatology], view.Standing.Specialties);
@@ -41,7 +27,7 @@ public class PhysicianGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Register_ResidentTitle_IsNotWhitelistedWithTheReason()
     {
-        var view = await Physician().RegisterAsync(Qualified() with { Title = "resident" }, "admin-app");
+        var view = await Physician().RegisterAsync(fixture.Qualified() with { Title = "resident" }, "admin-app");
 
         Assert.False(view.Standing.Whitelisted);
         Assert.Contains(view.Standing.Failures, f => f.StartsWith("title:", StringComparison.Ordinal));
@@ -51,7 +37,7 @@ public class PhysicianGrainTests(ClusterFixture fixture)
     public async Task SuspendThenReinstate_TakesOffAndPutsBackWithEveryChangeAudited()
     {
         var physician = Physician();
-        await physician.RegisterAsync(Qualified(), "admin-app");
+        await physician.RegisterAsync(fixture.Qualified(), "admin-app");
 
         var suspended = await physician.SuspendAsync("complaint under review", "admin-app");
         Assert.False(suspended.Standing.Whitelisted);
@@ -69,10 +55,10 @@ public class PhysicianGrainTests(ClusterFixture fixture)
     public async Task LicenceLapse_TakesThePhysicianOffByItselfAndTheAuditSaysSo()
     {
         var physician = Physician();
-        await physician.RegisterAsync(Qualified(licenceUntil: Today), "admin-app");
+        await physician.RegisterAsync(fixture.Qualified(licenceUntil: fixture.Today), "admin-app");
         Assert.True((await physician.GetStandingAsync())!.Whitelisted);
 
-        ClusterFixture.Clock.Advance(TimeSpan.FromDays(1));
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
         var standing = await physician.GetStandingAsync();
 
         Assert.False(standing!.Whitelisted);

@@ -29,7 +29,7 @@ public class VisitTests(ClusterFixture fixture)
     {
         var hospital = "BCH";
         var physicianId = "doc-" + Guid.NewGuid().ToString("N");
-        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified(hospital), "admin-app");
+        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(fixture.Qualified(hospital), "admin-app");
         var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, Specialty.Dermatology));
         var (grain, id) = await OpenOnlineCaseAsync(complaint, patient);
         await grain.BookAsync(App, hospital);
@@ -87,7 +87,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Take_PhysicianNotWhitelisted_IsRefused()
     {
         var physicianId = "doc-" + Guid.NewGuid().ToString("N");
-        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified() with { Title = "resident" }, "admin-app");
+        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(fixture.Qualified() with { Title = "resident" }, "admin-app");
         var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", Specialty.Dermatology));
         await Assert.ThrowsAsync<VisitRuleException>(() => queue.TakeAsync(physicianId));
     }
@@ -96,7 +96,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Take_PhysicianOfAnotherHospital_IsRefused()
     {
         var physicianId = "doc-" + Guid.NewGuid().ToString("N");
-        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(PhysicianGrainTests.Qualified("CCCH"), "admin-app");
+        await Grains.GetGrain<IPhysicianGrain>(physicianId).RegisterAsync(fixture.Qualified("CCCH"), "admin-app");
         await Assert.ThrowsAsync<VisitRuleException>(() => Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", Specialty.Dermatology)).TakeAsync(physicianId));
     }
 
