@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Triage.Domain.Classification;
 using Triage.Domain.RedFlags;
 using Triage.Grains.Cases;
@@ -225,5 +226,24 @@ public class VisitTests(ClusterFixture fixture)
         await grain.StartConsultationAsync(physician, "face_recognition");
         var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("炉甘石洗剂", "ordinary", "外用")], "", true, true)));
         Assert.StartsWith("signature", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FullVisit_AfterReactivation_IsTheStateTheCallersWereGiven()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "刚才孩子突然抽搐了，两眼上翻"));
+        await grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次")], "sig-1", true, true));
+        var given = await grain.TerminateAsync(new VisitTerminated(physician, "emergency", "请立即去急诊"));
+
+        // Events are applied as they are when recorded, and parsed from the journal on activation: both must agree.
+        await grain.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        var replayed = await grain.GetForPhysicianAsync(physician);
+
+        Assert.Equal(JsonSerializer.Serialize(given), JsonSerializer.Serialize(replayed));
+        Assert.True(replayed!.ChainValid);
+        Assert.Single(replayed.Visit.Alerts);
+        Assert.Single(replayed.Visit.Prescriptions);
     }
 }

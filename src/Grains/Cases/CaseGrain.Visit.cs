@@ -35,7 +35,7 @@ public sealed partial class CaseGrain
         Require(policy.IsPilotActive(policy.Clock.GetUtcNow()), "visit: the pilot is not running today");
 
         var booked = new VisitBooked(hospital.ToUpperInvariant(), _decision.Specialty);
-        await AppendAsync(VisitEventTypes.Booked, appId, CaseJson.Serialize(booked));
+        await AppendAsync(VisitEventTypes.Booked, appId, booked);
         await GrainFactory.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(booked.Hospital, booked.Specialty)).EnqueueAsync(this.GetPrimaryKey());
         return View();
     }
@@ -44,7 +44,7 @@ public sealed partial class CaseGrain
     public async Task AssignAsync(string physicianId)
     {
         Require(_visit.Stage == VisitStage.Booked, "visit: not waiting in a queue");
-        await AppendAsync(VisitEventTypes.Assigned, physicianId, CaseJson.Serialize(new VisitAssigned(physicianId)));
+        await AppendAsync(VisitEventTypes.Assigned, physicianId, new VisitAssigned(physicianId));
     }
 
     /// <inheritdoc />
@@ -63,7 +63,7 @@ public sealed partial class CaseGrain
         Require(!string.IsNullOrWhiteSpace(realNameCheck), "real_name_check: the physician's real-name check must be recorded before each consultation");
         var standing = await GrainFactory.GetGrain<IPhysicianGrain>(physicianId).GetStandingAsync();
         Require(standing?.Covers(_visit.Booking!.Hospital, _visit.Booking.Specialty) == true, "physician: not on the whitelist for this hospital and specialty now");
-        await AppendAsync(VisitEventTypes.Started, physicianId, CaseJson.Serialize(new ConsultationStarted(physicianId, realNameCheck.Trim(), [.. standing!.Specialties])));
+        await AppendAsync(VisitEventTypes.Started, physicianId, new ConsultationStarted(physicianId, realNameCheck.Trim(), [.. standing!.Specialties]));
         return View();
     }
 
@@ -79,20 +79,20 @@ public sealed partial class CaseGrain
 
         Require(_visit.Stage == VisitStage.InConsultation, "visit: messages belong to a consultation in progress");
         Require(!string.IsNullOrWhiteSpace(message.Text), "text: must not be empty");
-        await AppendAsync(VisitEventTypes.Message, actor, CaseJson.Serialize(message));
+        await AppendAsync(VisitEventTypes.Message, actor, message);
         if (fromParent)
         {
             // Everything the parent has said so far is re-triaged together: a red flag may only show in context.
             var now = policy.Clock.GetUtcNow();
             var said = _addedText.Concat(_visit.Messages.Where(m => m.From == VisitMessage.Parent).Select(m => m.Text)).ToList();
             var decision = Assess(_opened.Complaint, said, _patient, _subjectAnswer, now);
-            await AppendAsync(CaseEventTypes.Assessed, actor, CaseJson.Serialize(new CaseAssessed(decision)));
+            await AppendAsync(CaseEventTypes.Assessed, actor, new CaseAssessed(decision));
             var flags = decision.RedFlags.Where(f => f.Affirmed).Select(f => f.Tag).ToList();
             if (flags.Count > 0)
             {
                 var emergency = decision.Disposition == Disposition.Emergency;
                 var alert = new VisitAlert(flags, decision.Disposition, emergency ? "emergency" : "unsuitable_online");
-                await AppendAsync(VisitEventTypes.Alert, "triage_policy", CaseJson.Serialize(alert));
+                await AppendAsync(VisitEventTypes.Alert, "triage_policy", alert);
             }
         }
 
@@ -110,7 +110,7 @@ public sealed partial class CaseGrain
 
         Require(_visit.Stage is VisitStage.Assigned or VisitStage.InConsultation, $"visit: cannot terminate from {_visit.Stage}");
         Require(VisitTerminated.Reasons.Contains(command.Reason), $"reason: must be one of {string.Join(", ", VisitTerminated.Reasons)}");
-        await AppendAsync(VisitEventTypes.Terminated, command.PhysicianId, CaseJson.Serialize(command));
+        await AppendAsync(VisitEventTypes.Terminated, command.PhysicianId, command);
         await ReleaseAsync(command.PhysicianId);
         return View();
     }
@@ -128,7 +128,7 @@ public sealed partial class CaseGrain
         Require(!string.IsNullOrWhiteSpace(command.Diagnosis), "diagnosis: the physician's diagnosis is required");
         Require(Enum.IsDefined(command.FinalDisposition), "final_disposition: must be online, emergency, offline, out_of_scope or needs_info");
         Require(Enum.IsDefined(command.FinalSpecialty), "final_specialty: must be growth, nutrition, dermatology or other");
-        await AppendAsync(VisitEventTypes.Completed, command.PhysicianId, CaseJson.Serialize(command));
+        await AppendAsync(VisitEventTypes.Completed, command.PhysicianId, command);
         await ReleaseAsync(command.PhysicianId);
         return View();
     }
@@ -158,7 +158,7 @@ public sealed partial class CaseGrain
         // Unknown age counts as under 6: the stricter rule is the safe one.
         var underSix = _patient.AgeMonthsOn(BeijingCalendar.DateOf(policy.Clock.GetUtcNow())) is not >= UnderSixMonths;
         Require(!underSix || (command.GuardianPresent && command.PhysicianPresent), "presence: a prescription for a child under 6 needs the guardian and a relevant physician present");
-        await AppendAsync(VisitEventTypes.Prescribed, command.PhysicianId, CaseJson.Serialize(command));
+        await AppendAsync(VisitEventTypes.Prescribed, command.PhysicianId, command);
         return View();
     }
 
@@ -171,7 +171,7 @@ public sealed partial class CaseGrain
             return false;
         }
 
-        await AppendAsync(CaseEventTypes.SupportInvoked, "decision_support:" + physicianId, CaseJson.Serialize(invocation));
+        await AppendAsync(CaseEventTypes.SupportInvoked, "decision_support:" + physicianId, invocation);
         return true;
     }
 
@@ -181,8 +181,14 @@ public sealed partial class CaseGrain
     private async Task ReleaseAsync(string physicianId) =>
         await GrainFactory.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(_visit.Booking!.Hospital, _visit.Booking.Specialty)).ReleaseAsync(physicianId, this.GetPrimaryKey());
 
-    private async Task AppendAsync(string type, string actor, string payload) =>
-        Apply(await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, payload));
+    // The body is serialised once, for the journal, and applied to the state as it is.
+    private async Task AppendAsync<T>(string type, string actor, T body)
+        where T : notnull
+    {
+        var entry = await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, CaseJson.Serialize(body));
+        Apply(type, body);
+        _events.Add(entry);
+    }
 
     private static void Require(bool condition, string rule)
     {
@@ -192,18 +198,31 @@ public sealed partial class CaseGrain
         }
     }
 
-    private void ApplyVisit(JournalEntry e)
+    private static object? ParseVisit(JournalEntry e) => e.Type switch
     {
-        _visit = e.Type switch
+        VisitEventTypes.Booked => CaseJson.Deserialize<VisitBooked>(e.Payload),
+        VisitEventTypes.Assigned => CaseJson.Deserialize<VisitAssigned>(e.Payload),
+        VisitEventTypes.Message => CaseJson.Deserialize<VisitMessage>(e.Payload),
+        VisitEventTypes.Alert => CaseJson.Deserialize<VisitAlert>(e.Payload),
+        VisitEventTypes.Terminated => CaseJson.Deserialize<VisitTerminated>(e.Payload),
+        VisitEventTypes.Completed => CaseJson.Deserialize<VisitCompleted>(e.Payload),
+        VisitEventTypes.Prescribed => CaseJson.Deserialize<PrescriptionSigned>(e.Payload),
+        // Started and support events change nothing the grain keeps beyond the stage: their bodies stay in the journal.
+        _ => null,
+    };
+
+    private void ApplyVisit(string type, object? body)
+    {
+        _visit = (type, body) switch
         {
-            VisitEventTypes.Booked => _visit with { Stage = VisitStage.Booked, Booking = CaseJson.Deserialize<VisitBooked>(e.Payload) },
-            VisitEventTypes.Assigned => _visit with { Stage = VisitStage.Assigned, PhysicianId = CaseJson.Deserialize<VisitAssigned>(e.Payload).PhysicianId },
-            VisitEventTypes.Started => _visit with { Stage = VisitStage.InConsultation },
-            VisitEventTypes.Message => _visit with { Messages = _visit.Messages.Add(CaseJson.Deserialize<VisitMessage>(e.Payload)) },
-            VisitEventTypes.Alert => _visit with { Alerts = _visit.Alerts.Add(CaseJson.Deserialize<VisitAlert>(e.Payload)) },
-            VisitEventTypes.Terminated => _visit with { Stage = VisitStage.Terminated, Termination = CaseJson.Deserialize<VisitTerminated>(e.Payload) },
-            VisitEventTypes.Completed => _visit with { Stage = VisitStage.Completed, Completion = CaseJson.Deserialize<VisitCompleted>(e.Payload) },
-            VisitEventTypes.Prescribed => _visit with { Prescriptions = _visit.Prescriptions.Add(CaseJson.Deserialize<PrescriptionSigned>(e.Payload)) },
+            (VisitEventTypes.Booked, VisitBooked booked) => _visit with { Stage = VisitStage.Booked, Booking = booked },
+            (VisitEventTypes.Assigned, VisitAssigned assigned) => _visit with { Stage = VisitStage.Assigned, PhysicianId = assigned.PhysicianId },
+            (VisitEventTypes.Started, _) => _visit with { Stage = VisitStage.InConsultation },
+            (VisitEventTypes.Message, VisitMessage message) => _visit with { Messages = _visit.Messages.Add(message) },
+            (VisitEventTypes.Alert, VisitAlert alert) => _visit with { Alerts = _visit.Alerts.Add(alert) },
+            (VisitEventTypes.Terminated, VisitTerminated terminated) => _visit with { Stage = VisitStage.Terminated, Termination = terminated },
+            (VisitEventTypes.Completed, VisitCompleted completed) => _visit with { Stage = VisitStage.Completed, Completion = completed },
+            (VisitEventTypes.Prescribed, PrescriptionSigned prescription) => _visit with { Prescriptions = _visit.Prescriptions.Add(prescription) },
             _ => _visit,
         };
     }

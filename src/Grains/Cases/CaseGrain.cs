@@ -29,7 +29,8 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         _chainValid = HashChain.Verify(stored);
         foreach (var e in stored)
         {
-            Apply(e);
+            Apply(e.Type, Parse(e));
+            _events.Add(e);
         }
     }
 
@@ -47,8 +48,9 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         var decision = Assess(opened.Complaint, [], opened.Patient, PatientSubject.Unknown, now);
         var assessedEvent = HashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]);
-        Apply(openedEvent);
-        Apply(assessedEvent);
+        Apply(CaseEventTypes.Opened, opened);
+        Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
+        _events.AddRange([openedEvent, assessedEvent]);
 
         if (opened.PatientKey.Length > 0)
         {
@@ -75,8 +77,9 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         var decision = Assess(_opened.Complaint, texts, _patient.Update(answered.Patient), SubjectOf(answered) ?? _subjectAnswer, now);
         var assessedEvent = HashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]);
-        Apply(answeredEvent);
-        Apply(assessedEvent);
+        Apply(CaseEventTypes.Answered, answered);
+        Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
+        _events.AddRange([answeredEvent, assessedEvent]);
         return View();
     }
 
@@ -138,29 +141,35 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
     private static IEnumerable<string> TextsOf(CaseAnswered answered) =>
         answered.Answers.Select(a => a.Text).Append(answered.AddedText).Where(t => !string.IsNullOrWhiteSpace(t));
 
-    private void Apply(JournalEntry e)
+    // The typed body of a stored event: parsed once, on activation; new events are applied as they are.
+    private static object? Parse(JournalEntry e) => e.Type switch
     {
-        switch (e.Type)
+        CaseEventTypes.Opened => CaseJson.Deserialize<CaseOpened>(e.Payload),
+        CaseEventTypes.Answered => CaseJson.Deserialize<CaseAnswered>(e.Payload),
+        CaseEventTypes.Assessed => CaseJson.Deserialize<CaseAssessed>(e.Payload),
+        _ => ParseVisit(e),
+    };
+
+    private void Apply(string type, object? body)
+    {
+        switch (body)
         {
-            case CaseEventTypes.Opened:
-                _opened = CaseJson.Deserialize<CaseOpened>(e.Payload);
-                _patient = _opened.Patient;
+            case CaseOpened opened when type == CaseEventTypes.Opened:
+                _opened = opened;
+                _patient = opened.Patient;
                 break;
-            case CaseEventTypes.Answered:
-                var answered = CaseJson.Deserialize<CaseAnswered>(e.Payload);
+            case CaseAnswered answered when type == CaseEventTypes.Answered:
                 _patient = _patient.Update(answered.Patient);
                 _subjectAnswer = SubjectOf(answered) ?? _subjectAnswer;
                 _addedText.AddRange(TextsOf(answered));
                 break;
-            case CaseEventTypes.Assessed:
-                _decision = CaseJson.Deserialize<CaseAssessed>(e.Payload).Decision;
+            case CaseAssessed assessed when type == CaseEventTypes.Assessed:
+                _decision = assessed.Decision;
                 break;
             default:
-                ApplyVisit(e);
+                ApplyVisit(type, body);
                 break;
         }
-
-        _events.Add(e);
     }
 
     private CaseView View() => new()
