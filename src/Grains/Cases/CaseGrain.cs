@@ -57,7 +57,7 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
             await GrainFactory.GetGrain<IPatientGrain>(opened.PatientKey).AddCaseAsync(this.GetPrimaryKey());
         }
 
-        return View();
+        return View(withJournal: false);
     }
 
     /// <inheritdoc />
@@ -80,7 +80,7 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         Apply(CaseEventTypes.Answered, answered);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
         _events.AddRange([answeredEvent, assessedEvent]);
-        return View();
+        return View(withJournal: false);
     }
 
     /// <inheritdoc />
@@ -172,13 +172,14 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         }
     }
 
-    private CaseView View() => new()
+    // Opening and answering are answered with the decision alone: the journal travels only to the calls that show it.
+    private CaseView View(bool withJournal = true) => new()
     {
         CaseId = this.GetPrimaryKey(),
         Complaint = _opened!.Complaint,
         Patient = _patient,
         Decision = _decision!,
-        Events = [.. _events],
+        Events = withJournal ? [.. _events] : [],
         ChainValid = _chainValid,
         CreatedAt = _events[0].OccurredAt,
         Visit = _visit,

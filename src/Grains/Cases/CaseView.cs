@@ -3,7 +3,11 @@ using Triage.Grains.Journal;
 
 namespace Triage.Grains.Cases;
 
-/// <summary>A case as its owner sees it: current facts, latest decision and the whole journal.</summary>
+/// <summary>
+/// A case as its owner sees it: current facts, latest decision and the journal. Opening and answering
+/// are answered without the journal (the booking app's reply shows the decision alone); getting the
+/// case and the visit's calls carry it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("triage.CaseView")]
 public sealed record CaseView
 {
@@ -19,7 +23,7 @@ public sealed record CaseView
     /// <summary>The latest decision.</summary>
     [Id(3)] public required DecisionRecord Decision { get; init; }
 
-    /// <summary>Every event, oldest first.</summary>
+    /// <summary>Every event, oldest first; empty in the replies to opening and answering.</summary>
     [Id(4)] public required ImmutableArray<JournalEntry> Events { get; init; }
 
     /// <summary>True when every hash in <see cref="Events"/> verifies.</summary>

@@ -6,10 +6,10 @@ namespace Triage.Grains.Cases;
 /// </summary>
 public interface ICaseGrain : IGrainWithGuidKey
 {
-    /// <summary>Opens the case with what the booking app sent and records the first decision. Fails if the case already exists.</summary>
+    /// <summary>Opens the case with what the booking app sent and records the first decision (the view without the journal). Fails if the case already exists.</summary>
     Task<CaseView> OpenAsync(CaseOpened opened);
 
-    /// <summary>Records answers and a new decision. Null when the case does not exist or belongs to another app.</summary>
+    /// <summary>Records answers and a new decision (the view without the journal). Null when the case does not exist or belongs to another app.</summary>
     Task<CaseView?> AnswerAsync(AnswerQuestionsCommand command);
 
     /// <summary>The case as <paramref name="appId"/> may see it; null when absent or not theirs.</summary>
