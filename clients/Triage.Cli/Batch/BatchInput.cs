@@ -16,11 +16,8 @@ internal sealed record BatchInput
     [JsonPropertyName("guardian_present")] public bool? GuardianPresent { get; init; }
 
     /// <summary>The sex as the policy reads it; anything but female, male or nothing is refused, naming the field.</summary>
-    public Triage.Domain.Facts.Sex ParsedSex() => Sex switch
-    {
-        null or "" => Triage.Domain.Facts.Sex.Unknown,
-        "female" => Triage.Domain.Facts.Sex.Female,
-        "male" => Triage.Domain.Facts.Sex.Male,
-        _ => throw new Triage.Domain.Decision.InvalidInputException("sex", "must be female or male"),
-    };
+    public Triage.Domain.Facts.Sex ParsedSex() =>
+        string.IsNullOrEmpty(Sex) ? Triage.Domain.Facts.Sex.Unknown
+        : Sex != "unknown" && Triage.Domain.Evaluation.LabelNames.TryParseSex(Sex, out var sex) ? sex
+        : throw new Triage.Domain.Decision.InvalidInputException("sex", "must be female or male");
 }

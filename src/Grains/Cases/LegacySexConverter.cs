@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Triage.Domain.Evaluation;
 using Triage.Domain.Facts;
 
 namespace Triage.Grains.Cases;
@@ -12,24 +13,15 @@ public sealed class LegacySexConverter : JsonConverter<Sex>
 {
     /// <inheritdoc />
     public override Sex Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString() switch
-        {
-            "female" => Sex.Female,
-            "male" => Sex.Male,
-            "unknown" or "" => Sex.Unknown,
-            _ => throw new JsonException("unknown sex"),
-        } : throw new JsonException("sex must be a name");
+        reader.TokenType != JsonTokenType.String ? throw new JsonException("sex must be a name")
+        : reader.GetString() is "" ? Sex.Unknown
+        : LabelNames.TryParseSex(reader.GetString(), out var sex) ? sex
+        : throw new JsonException("unknown sex");
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Sex value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value switch
-        {
-            Sex.Female => "female",
-            Sex.Male => "male",
-            Sex.Unknown => "unknown",
-            _ => throw new JsonException("unknown sex"),
-        });
+        writer.WriteStringValue(Enum.IsDefined(value) ? LabelNames.Of(value) : throw new JsonException("unknown sex"));
     }
 }

@@ -1,8 +1,12 @@
 using Triage.Domain.Classification;
+using Triage.Domain.Facts;
 
 namespace Triage.Domain.Evaluation;
 
-/// <summary>The snake_case names the policy, the labelled data and the batch files use.</summary>
+/// <summary>
+/// The snake_case names the policy, the labelled data, the batch files and the journal use. A value
+/// outside an enum has no name: it fails, never falls back to a default.
+/// </summary>
 public static class LabelNames
 {
     /// <summary>Dispositions in report order.</summary>
@@ -16,7 +20,8 @@ public static class LabelNames
         Disposition.Emergency => "emergency",
         Disposition.Offline => "offline",
         Disposition.NeedsInfo => "needs_info",
-        _ => "out_of_scope",
+        Disposition.OutOfScope => "out_of_scope",
+        _ => throw new InvalidDataException($"disposition value {(int)d} has no name"),
     };
 
     /// <summary>The policy's name of a specialty.</summary>
@@ -25,8 +30,34 @@ public static class LabelNames
         Specialty.Growth => "growth",
         Specialty.Nutrition => "nutrition",
         Specialty.Dermatology => "dermatology",
-        _ => "other",
+        Specialty.Other => "other",
+        _ => throw new InvalidDataException($"specialty value {(int)s} has no name"),
     };
+
+    /// <summary>The name of a sex ("female", "male", "unknown" when not said).</summary>
+    public static string Of(Sex s) => s switch
+    {
+        Sex.Female => "female",
+        Sex.Male => "male",
+        Sex.Unknown => "unknown",
+        _ => throw new InvalidDataException($"sex value {(int)s} has no name"),
+    };
+
+    /// <summary>Parses a sex name ("female", "male", "unknown"); false when unknown.</summary>
+    public static bool TryParseSex(string? name, out Sex sex)
+    {
+        foreach (var s in Enum.GetValues<Sex>())
+        {
+            if (Of(s) == name)
+            {
+                sex = s;
+                return true;
+            }
+        }
+
+        sex = default;
+        return false;
+    }
 
     /// <summary>Parses a disposition name; false when unknown.</summary>
     public static bool TryParseDisposition(string? name, out Disposition disposition)
