@@ -23,6 +23,19 @@ public class ModelSourceTests
         Assert.Equal(served.Version, policy.Assess(input).ModelVersion);
     }
 
+    [Fact]
+    public void LoadCurrent_PublishedVersion_IsServedOnceAndNotReloadedAgain()
+    {
+        var source = new ModelSource(new KeywordComplaintClassifier());
+        var expected = ModelFolder.CurrentVersion(ShippedModels());
+
+        Assert.Equal((KeywordComplaintClassifier.RulesVersion, expected), source.LoadCurrent(ShippedModels()));
+        var served = source.Current;
+        Assert.Equal((expected, expected), source.LoadCurrent(ShippedModels()));
+        Assert.Same(served, source.Current);
+        ((IDisposable)served).Dispose();
+    }
+
     private static string ShippedModels()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
