@@ -53,8 +53,28 @@ public sealed class TriageServiceHost : IAsyncDisposable
 
     public static async Task<TriageServiceHost> StartAsync(string dataFolder, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        // Orleans needs its ports before it starts (0 does not start a silo): those two are still picked free beforehand.
-        int silo = FreePort(), gateway = FreePort();
+        // Orleans' silo-to-silo port cannot be 0: it is picked free beforehand, and should another
+        // process take it before the silo binds it, the host starts again on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (app, clock) = Build(dataFolder, FreePort(), overrides);
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (Exception e) when (attempt < 3 && AddressInUse(e))
+            {
+                await app.DisposeAsync();
+                continue;
+            }
+
+            var endpoints = app.Services.GetRequiredService<ApiEndpoints>();
+            return new TriageServiceHost(app, clock, endpoints.GrpcPort, endpoints.HttpPort);
+        }
+    }
+
+    private static (WebApplication App, FakeTimeProvider Clock) Build(string dataFolder, int silo, IReadOnlyDictionary<string, string?>? overrides)
+    {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -64,7 +84,8 @@ public sealed class TriageServiceHost : IAsyncDisposable
             ["Api:GrpcPort"] = "0",
             ["Api:HttpPort"] = "0",
             ["Orleans:SiloPort"] = silo.ToString(),
-            ["Orleans:GatewayPort"] = gateway.ToString(),
+            // The silo's clients are in process: no gateway (0 disables it).
+            ["Orleans:GatewayPort"] = "0",
             ["Storage:SqlitePath"] = Path.Combine(dataFolder, "triage.db"),
             ["Auth:ApiKeys:0:AppId"] = "app-a",
             ["Auth:ApiKeys:0:KeySha256"] = Hash(KeyA),
@@ -94,10 +115,13 @@ public sealed class TriageServiceHost : IAsyncDisposable
         builder.AddTriageService();
         var app = builder.Build();
         app.MapTriageApi();
-        await app.StartAsync();
-        var endpoints = app.Services.GetRequiredService<ApiEndpoints>();
-        return new TriageServiceHost(app, clock, endpoints.GrpcPort, endpoints.HttpPort);
+        return (app, clock);
     }
+
+    private static bool AddressInUse(Exception e) =>
+        e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+        || (e.InnerException is { } inner && AddressInUse(inner))
+        || (e is AggregateException aggregate && aggregate.InnerExceptions.Any(AddressInUse));
 
     public TriageService.TriageServiceClient Grpc(string apiKey = KeyA)
     {
