@@ -47,4 +47,47 @@ public class DurabilityTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Restart_AfterAPayloadWasReplacedByGarbage_TheCaseIsReportedBrokenNeverAnInternalError()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "triage-broken-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string caseId;
+            await using (var host = await TriageServiceHost.StartAsync(folder))
+            {
+                caseId = (await host.Grpc().AssessAsync(new AssessRequest { Complaint = "宝宝8个月，脸上湿疹两周了" })).CaseId;
+            }
+
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "triage.db")};Pooling=false"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = "UPDATE case_events SET payload = '{\"garbage\": ' WHERE case_id = $id AND seq = 2";
+                command.Parameters.AddWithValue("$id", Guid.Parse(caseId).ToString("N"));
+                Assert.Equal(1, await command.ExecuteNonQueryAsync());
+            }
+
+            await using (var host = await TriageServiceHost.StartAsync(folder))
+            {
+                var e = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => host.Grpc().GetCaseAsync(new GetCaseRequest { CaseId = caseId }).ResponseAsync);
+                Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, e.StatusCode);
+                Assert.Equal("case: its stored trail is broken at event 2; it accepts no changes", e.Status.Detail);
+
+                var answer = new AnswerQuestionsRequest { CaseId = caseId, AddedText = "还有点痒" };
+                var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => host.Grpc().AnswerQuestionsAsync(answer).ResponseAsync);
+                Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, refused.StatusCode);
+
+                using var json = await host.Http.SendAsync(host.Json(HttpMethod.Get, $"/v1/cases/{caseId}"));
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, json.StatusCode);
+                Assert.DoesNotContain("garbage", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

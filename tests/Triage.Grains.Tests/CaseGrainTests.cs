@@ -103,5 +103,35 @@ public class CaseGrainTests(ClusterFixture fixture)
         var view = await grain.GetAsync("app-a");
         Assert.NotNull(view);
         Assert.False(view.ChainValid);
+
+        // Nothing is chained onto a record that does not verify.
+        var refused = await Assert.ThrowsAsync<BrokenJournalException>(() => grain.AnswerAsync(new AnswerQuestionsCommand("app-a", new CaseAnswered([new QuestionAnswer("age", "8个月")], string.Empty, null))));
+        Assert.Contains("event 2", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<BrokenJournalException>(() => grain.BookAsync("app-a", "BCH"));
+        Assert.Equal(2, (await grain.GetAsync("app-a"))!.Events.Length);
+    }
+
+    [Fact]
+    public async Task Journal_PayloadReplacedByGarbage_IsReportedBrokenNotAnError()
+    {
+        var id = Guid.NewGuid();
+        await fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id).OpenAsync(Command("宝宝8个月，脸上湿疹两周了"));
+        await using (var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "UPDATE case_events SET payload = 'not json at all' WHERE case_id = $id AND seq = 1";
+            command.Parameters.AddWithValue("$id", id.ToString("N"));
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(id);
+        await grain.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+
+        var read = await Assert.ThrowsAsync<BrokenJournalException>(() => grain.GetAsync("app-a"));
+        Assert.Contains("event 1", read.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not json", read.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<BrokenJournalException>(() => grain.AnswerAsync(new AnswerQuestionsCommand("app-a", new CaseAnswered([], "还有点痒", null))));
+        await Assert.ThrowsAsync<CaseAlreadyExistsException>(() => grain.OpenAsync(Command("宝宝湿疹")));
     }
 }

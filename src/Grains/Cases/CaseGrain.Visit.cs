@@ -23,11 +23,13 @@ public sealed partial class CaseGrain
     /// <inheritdoc />
     public async Task<CaseView?> BookAsync(string appId, string hospital)
     {
+        RequireReadable();
         if (_opened is null || _opened.AppId != appId)
         {
             return null;
         }
 
+        RequireIntact();
         Require(_visit.Stage == VisitStage.None, "visit: already booked");
         Require(_decision!.Disposition == Disposition.Online, "visit: only a case assessed online can be booked for an online first visit");
         Require(_patient.GuardianPresent == true, "patient.guardian_present: a guardian must be confirmed before an online first visit");
@@ -43,6 +45,7 @@ public sealed partial class CaseGrain
     /// <inheritdoc />
     public async Task AssignAsync(string physicianId)
     {
+        RequireIntact();
         Require(_visit.Stage == VisitStage.Booked, "visit: not waiting in a queue");
         await AppendAsync(VisitEventTypes.Assigned, physicianId, new VisitAssigned(physicianId));
     }
@@ -58,6 +61,8 @@ public sealed partial class CaseGrain
         {
             return null;
         }
+
+        RequireIntact();
 
         Require(_visit.Stage == VisitStage.Assigned, $"visit: cannot start a consultation from {_visit.Stage}");
         Require(!string.IsNullOrWhiteSpace(realNameCheck), "real_name_check: the physician's real-name check must be recorded before each consultation");
@@ -77,6 +82,7 @@ public sealed partial class CaseGrain
             return null;
         }
 
+        RequireIntact();
         Require(_visit.Stage == VisitStage.InConsultation, "visit: messages belong to a consultation in progress");
         Require(!string.IsNullOrWhiteSpace(message.Text), "text: must not be empty");
         await AppendAsync(VisitEventTypes.Message, actor, message);
@@ -108,6 +114,8 @@ public sealed partial class CaseGrain
             return null;
         }
 
+        RequireIntact();
+
         Require(_visit.Stage is VisitStage.Assigned or VisitStage.InConsultation, $"visit: cannot terminate from {_visit.Stage}");
         Require(VisitTerminated.Reasons.Contains(command.Reason), $"reason: must be one of {string.Join(", ", VisitTerminated.Reasons)}");
         await AppendAsync(VisitEventTypes.Terminated, command.PhysicianId, command);
@@ -123,6 +131,8 @@ public sealed partial class CaseGrain
         {
             return null;
         }
+
+        RequireIntact();
 
         Require(_visit.Stage == VisitStage.InConsultation, $"visit: cannot complete from {_visit.Stage}");
         Require(!string.IsNullOrWhiteSpace(command.Diagnosis), "diagnosis: the physician's diagnosis is required");
@@ -141,6 +151,8 @@ public sealed partial class CaseGrain
         {
             return null;
         }
+
+        RequireIntact();
 
         Require(_visit.Stage == VisitStage.InConsultation, $"visit: a prescription belongs to a consultation in progress, not {_visit.Stage}");
         Require(!string.IsNullOrWhiteSpace(command.Signature), "signature: a prescription is the physician's own signed act");
@@ -171,6 +183,8 @@ public sealed partial class CaseGrain
             return false;
         }
 
+        RequireIntact();
+
         await AppendAsync(CaseEventTypes.SupportInvoked, "decision_support:" + physicianId, invocation);
         return true;
     }
@@ -185,6 +199,7 @@ public sealed partial class CaseGrain
     private async Task AppendAsync<T>(string type, string actor, T body)
         where T : notnull
     {
+        RequireIntact();
         var entry = await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, CaseJson.Serialize(body));
         Apply(type, body);
         _events.Add(entry);

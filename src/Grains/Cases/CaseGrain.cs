@@ -19,18 +19,33 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
     private PatientDetails _patient = new();
     private PatientSubject _subjectAnswer;
     private DecisionRecord? _decision;
-    private bool _chainValid = true;
+    private long? _brokenAt;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await journal.ReadAsync(this.GetPrimaryKey(), cancellationToken);
         // Verified once, as read from storage: events appended later are chained by this grain itself.
-        _chainValid = HashChain.Verify(stored);
+        _brokenAt = HashChain.FirstBroken(stored);
+        _events.AddRange(stored);
         foreach (var e in stored)
         {
-            Apply(e.Type, Parse(e));
-            _events.Add(e);
+            try
+            {
+                Apply(e.Type, Parse(e));
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
+            {
+                // An unreadable entry: the case is reported broken from there on, never answered with a 500.
+                _brokenAt = Math.Min(_brokenAt ?? long.MaxValue, e.Sequence);
+                break;
+            }
+        }
+
+        if (stored.Count > 0 && (_opened is null || _decision is null))
+        {
+            // Every entry read, yet no opening or no decision among them: the trail is broken from its start.
+            _brokenAt ??= 1;
         }
     }
 
@@ -38,7 +53,7 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
     public async Task<CaseView> OpenAsync(CaseOpened opened)
     {
         ArgumentNullException.ThrowIfNull(opened);
-        if (_opened is not null)
+        if (_events.Count > 0)
         {
             throw new CaseAlreadyExistsException();
         }
@@ -64,11 +79,13 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
     public async Task<CaseView?> AnswerAsync(AnswerQuestionsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        RequireReadable();
         if (_opened is null || _opened.AppId != command.AppId)
         {
             return null;
         }
 
+        RequireIntact();
         var answered = WithAgeAnswer(command.Answered);
         var now = policy.Clock.GetUtcNow();
         var last = _events[^1];
@@ -84,8 +101,32 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
     }
 
     /// <inheritdoc />
-    public Task<CaseView?> GetAsync(string appId) =>
-        Task.FromResult(_opened is not null && _opened.AppId == appId ? View() : null);
+    public Task<CaseView?> GetAsync(string appId)
+    {
+        RequireReadable();
+        return Task.FromResult(_opened is not null && _opened.AppId == appId ? View() : null);
+    }
+
+    // A stored case whose opening or decision cannot be read is reported broken, never as absent or as an error.
+    private void RequireReadable()
+    {
+        if (_events.Count > 0 && (_opened is null || _decision is null))
+        {
+            throw Broken();
+        }
+    }
+
+    // Nothing is ever chained onto a record that does not verify.
+    private void RequireIntact()
+    {
+        if (_brokenAt is not null)
+        {
+            throw Broken();
+        }
+    }
+
+    private BrokenJournalException Broken() =>
+        new($"case: its stored trail is broken at event {_brokenAt}; it accepts no changes");
 
     private DecisionRecord Assess(string complaint, IReadOnlyList<string> added, PatientDetails patient, PatientSubject subject, DateTimeOffset now)
     {
@@ -180,7 +221,7 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         Patient = _patient,
         Decision = _decision!,
         Events = withJournal ? [.. _events] : [],
-        ChainValid = _chainValid,
+        ChainValid = _brokenAt is null,
         CreatedAt = _events[0].OccurredAt,
         Visit = _visit,
     };

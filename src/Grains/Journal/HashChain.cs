@@ -29,7 +29,10 @@ public static class HashChain
     }
 
     /// <summary>True when sequences run 1..n, each links to its predecessor and each hash recomputes.</summary>
-    public static bool Verify(IReadOnlyList<JournalEntry> events)
+    public static bool Verify(IReadOnlyList<JournalEntry> events) => FirstBroken(events) is null;
+
+    /// <summary>The sequence number of the first entry that does not verify (out of place, wrongly chained or altered); null when all do.</summary>
+    public static long? FirstBroken(IReadOnlyList<JournalEntry> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var prev = Genesis;
@@ -38,12 +41,12 @@ public static class HashChain
             var e = events[i];
             if (e.Sequence != i + 1 || e.PreviousHash != prev || e.Hash != Compute(prev, e.Sequence, e.Type, e.OccurredAt, e.Actor, e.Payload))
             {
-                return false;
+                return i + 1;
             }
 
             prev = e.Hash;
         }
 
-        return true;
+        return null;
     }
 }

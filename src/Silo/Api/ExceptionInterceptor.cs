@@ -38,6 +38,11 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             // The message names the rule or field and never carries patient data.
             throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
+        catch (BrokenJournalException e)
+        {
+            // Names the first broken entry's number, never its content.
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+        }
         catch (JournalConflictException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));
