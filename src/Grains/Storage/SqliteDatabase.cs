@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Triage.Grains.Storage;
 
 /// <summary>
-/// The embedded default's single SQLite file: our own small schema for grain state and case
-/// journals. WAL mode lets readers proceed while a case appends.
+/// The embedded default's single SQLite file: our own small schema for grain state, the journals and
+/// the global ledger. WAL mode lets readers proceed while a case appends.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -29,6 +29,15 @@ public sealed class SqliteDatabase : IDisposable
             hash        TEXT    NOT NULL,
             PRIMARY KEY (case_id, seq)
         );
+        CREATE TABLE IF NOT EXISTS ledger (
+            pos         INTEGER PRIMARY KEY,
+            journal_key TEXT    NOT NULL,
+            seq         INTEGER NOT NULL,
+            entry_hash  TEXT    NOT NULL,
+            prev_hash   TEXT    NOT NULL,
+            hash        TEXT    NOT NULL,
+            UNIQUE (journal_key, seq)
+        );
         """;
 
     // SQLite has one writer at a time; queueing writers here is far cheaper than SQLite's busy
@@ -51,6 +60,7 @@ public sealed class SqliteDatabase : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = Schema;
             command.ExecuteNonQuery();
+            SqliteLedger.Backfill(connection);
             return true;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }

@@ -82,6 +82,7 @@ public sealed class SqliteJournal(SqliteDatabase database) : IJournal
             }
         }
 
+        SqliteLedger.Append(connection, transaction, key, events);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
