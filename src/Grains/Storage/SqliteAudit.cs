@@ -7,12 +7,46 @@ namespace Triage.Grains.Storage;
 /// Re-checks every journal in the SQLite file and the global ledger against each other: an edited
 /// entry breaks its journal's chain, a deleted tail or journal leaves ledger entries without their
 /// journal entries, and an entry slipped in leaves a journal entry the ledger never recorded.
-/// Signed checkpoints of the ledger head (so that a writer cannot rebuild the ledger too) come next.
+/// Checkpoints of the ledger head, signed with a key held outside the database, show a ledger that
+/// was rebuilt to match.
 /// </summary>
-public sealed class SqliteAudit(SqliteDatabase database)
+public sealed class SqliteAudit(SqliteDatabase database, CheckpointSigner? signer = null)
 {
-    /// <summary>Verifies everything and names the first broken link.</summary>
-    public async Task<AuditResult> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signs the ledger's head as it is now and stores the checkpoint (once per head); returns it for
+    /// export to the supervision platform, or null while the ledger is empty.
+    /// </summary>
+    public Task<LedgerCheckpoint?> CheckpointAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var key = signer ?? throw new InvalidOperationException("checkpoints need the signing key (Audit:CheckpointKey)");
+        return database.WriteAsync(async connection =>
+        {
+            await using var head = connection.CreateCommand();
+            head.CommandText = "SELECT pos, hash FROM ledger ORDER BY pos DESC LIMIT 1";
+            await using var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var checkpoint = key.Sign(reader.GetInt64(0), reader.GetString(1), now);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT OR IGNORE INTO ledger_checkpoints (pos, ledger_hash, made_at, signature) VALUES ($pos, $hash, $at, $sig)";
+            insert.Parameters.AddWithValue("$pos", checkpoint.Position);
+            insert.Parameters.AddWithValue("$hash", checkpoint.LedgerHash);
+            insert.Parameters.AddWithValue("$at", HashChain.FormatTime(checkpoint.MadeAt));
+            insert.Parameters.AddWithValue("$sig", checkpoint.Signature);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return (LedgerCheckpoint?)checkpoint;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Verifies everything and names the first broken link: the journals, the ledger, and the
+    /// checkpoints stored beside them plus <paramref name="exported"/> ones (the copies the supervision
+    /// platform holds, which a writer of this file cannot delete).
+    /// </summary>
+    public async Task<AuditResult> VerifyAsync(IReadOnlyList<LedgerCheckpoint>? exported = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         // One snapshot for both tables: an append between the two reads would look like a break.
@@ -30,6 +64,19 @@ public sealed class SqliteAudit(SqliteDatabase database)
             }
         }
 
+        var checkpoints = new List<LedgerCheckpoint>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT pos, ledger_hash, made_at, signature FROM ledger_checkpoints ORDER BY pos";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                checkpoints.Add(new LedgerCheckpoint(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(3)));
+            }
+        }
+
+        checkpoints.AddRange(exported ?? []);
         var journals = new Dictionary<string, List<JournalEntry>>(StringComparer.Ordinal);
         await using (var read = connection.CreateCommand())
         {
@@ -55,12 +102,13 @@ public sealed class SqliteAudit(SqliteDatabase database)
             }
         }
 
-        var broken = FirstBrokenLink(ledger, journals);
+        var broken = FirstBrokenLink(ledger, checkpoints, journals);
         return new AuditResult(broken is null, ledger.Count, journals.Count, broken);
     }
 
-    private static string? FirstBrokenLink(
+    private string? FirstBrokenLink(
         List<(long Pos, string Key, long Sequence, string EntryHash, string Previous, string Hash)> ledger,
+        List<LedgerCheckpoint> checkpoints,
         Dictionary<string, List<JournalEntry>> journals)
     {
         var previous = Ledger.Genesis;
@@ -72,6 +120,21 @@ public sealed class SqliteAudit(SqliteDatabase database)
             }
 
             previous = l.Hash;
+        }
+
+        // A ledger rebuilt to match rewritten journals chains again, but not to what was signed before.
+        var hashes = ledger.ToDictionary(l => l.Pos, l => l.Hash);
+        foreach (var c in checkpoints.OrderBy(c => c.Position))
+        {
+            if (signer is not null && !signer.Verify(c))
+            {
+                return $"checkpoint at ledger entry {c.Position}: the signature does not verify";
+            }
+
+            if (!hashes.TryGetValue(c.Position, out var hash) || hash != c.LedgerHash)
+            {
+                return $"ledger entry {c.Position}: differs from the checkpoint signed at {HashChain.FormatTime(c.MadeAt)}";
+            }
         }
 
         var recorded = new HashSet<(string, long)>();

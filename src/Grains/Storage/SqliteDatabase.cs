@@ -38,6 +38,12 @@ public sealed class SqliteDatabase : IDisposable
             hash        TEXT    NOT NULL,
             UNIQUE (journal_key, seq)
         );
+        CREATE TABLE IF NOT EXISTS ledger_checkpoints (
+            pos         INTEGER PRIMARY KEY,
+            ledger_hash TEXT    NOT NULL,
+            made_at     TEXT    NOT NULL,
+            signature   TEXT    NOT NULL
+        );
         """;
 
     // SQLite has one writer at a time; queueing writers here is far cheaper than SQLite's busy

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Triage.Grains.Journal;
 using Triage.Grains.Storage;
@@ -128,6 +129,53 @@ public sealed class SqliteAuditTests : IDisposable
 
         Assert.Equal(new AuditResult(true, 5, 2, null), result);
     }
+
+    [Fact]
+    public async Task Verify_LedgerRebuiltAfterAChainRewrite_DiffersFromTheSignedCheckpoint()
+    {
+        var a = await TwoJournalsAsync();
+        var signer = new CheckpointSigner(RandomNumberGenerator.GetBytes(32));
+        var checkpoint = await new SqliteAudit(_database, signer).CheckpointAsync(At.AddHours(1));
+        Assert.Equal(5, checkpoint!.Position);
+
+        // The writer rewrites a case with recomputed hashes, empties the ledger and lets the file be
+        // reopened, which records every entry again: journals and ledger agree once more.
+        var edited = HashChain.Next(a[0], a[1].Type, a[1].OccurredAt, a[1].Actor, "{\"n\":9}");
+        var next = HashChain.Next(edited, a[2].Type, a[2].OccurredAt, a[2].Actor, a[2].Payload);
+        foreach (var e in new[] { edited, next })
+        {
+            await ExecuteAsync(
+                "UPDATE case_events SET payload = $payload, prev_hash = $prev, hash = $hash WHERE case_id = $id AND seq = $seq",
+                ("$payload", e.Payload), ("$prev", e.PreviousHash), ("$hash", e.Hash), ("$id", _a.ToString("N")), ("$seq", e.Sequence));
+        }
+
+        await ExecuteAsync("DELETE FROM ledger");
+        using var reopened = new SqliteDatabase(DatabasePath);
+        Assert.Equal("ledger entry 5: differs from the checkpoint signed at " + HashChain.FormatTime(At.AddHours(1)), (await new SqliteAudit(reopened, signer).VerifyAsync()).FirstBrokenLink);
+
+        // Deleting the stored checkpoint too fools the file alone, not the copy exported when it was made.
+        await ExecuteAsync("DELETE FROM ledger_checkpoints");
+        Assert.True((await new SqliteAudit(reopened, signer).VerifyAsync()).Intact);
+        var result = await new SqliteAudit(reopened, signer).VerifyAsync([checkpoint]);
+
+        Assert.Equal($"ledger entry 5: differs from the checkpoint signed at {HashChain.FormatTime(At.AddHours(1))}", result.FirstBrokenLink);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointSignedWithAnotherKey_IsRefused()
+    {
+        await TwoJournalsAsync();
+        var signer = new CheckpointSigner(RandomNumberGenerator.GetBytes(32));
+        await new SqliteAudit(_database, new CheckpointSigner(RandomNumberGenerator.GetBytes(32))).CheckpointAsync(At);
+
+        var result = await new SqliteAudit(_database, signer).VerifyAsync();
+
+        Assert.Equal("checkpoint at ledger entry 5: the signature does not verify", result.FirstBrokenLink);
+    }
+
+    [Fact]
+    public async Task Checkpoint_EmptyLedger_IsNone() =>
+        Assert.Null(await new SqliteAudit(_database, new CheckpointSigner(RandomNumberGenerator.GetBytes(32))).CheckpointAsync(At));
 
     public void Dispose()
     {
