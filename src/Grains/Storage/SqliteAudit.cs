@@ -91,14 +91,7 @@ public sealed class SqliteAudit(SqliteDatabase database, CheckpointSigner? signe
                     journals[key] = entries = [];
                 }
 
-                entries.Add(new JournalEntry(
-                    reader.GetInt64(1),
-                    reader.GetString(2),
-                    DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.GetString(6),
-                    reader.GetString(7)));
+                entries.Add(SqliteJournal.ReadEntry(reader, 1));
             }
         }
 

@@ -21,18 +21,21 @@ public sealed class SqliteJournal(SqliteDatabase database) : IJournal
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new JournalEntry(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6)));
+            events.Add(ReadEntry(reader, 0));
         }
 
         return events;
     }
+
+    /// <summary>An entry from the columns seq, type, occurred_at, actor, payload, prev_hash, hash starting at <paramref name="first"/>.</summary>
+    internal static JournalEntry ReadEntry(SqliteDataReader reader, int first) => new(
+        reader.GetInt64(first),
+        reader.GetString(first + 1),
+        DateTimeOffset.Parse(reader.GetString(first + 2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        reader.GetString(first + 3),
+        reader.GetString(first + 4),
+        reader.GetString(first + 5),
+        reader.GetString(first + 6));
 
     /// <inheritdoc />
     public Task AppendAsync(Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default)

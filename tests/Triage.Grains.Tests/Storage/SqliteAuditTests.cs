@@ -40,6 +40,19 @@ public sealed class SqliteAuditTests : IDisposable
         return a;
     }
 
+    // Edits entry 2 of journal A and recomputes its hash and every hash after it: the journal verifies again.
+    private async Task RewriteSecondEntryAsync(List<JournalEntry> a)
+    {
+        var edited = HashChain.Next(a[0], a[1].Type, a[1].OccurredAt, a[1].Actor, "{\"n\":9}");
+        var next = HashChain.Next(edited, a[2].Type, a[2].OccurredAt, a[2].Actor, a[2].Payload);
+        foreach (var e in new[] { edited, next })
+        {
+            await ExecuteAsync(
+                "UPDATE case_events SET payload = $payload, prev_hash = $prev, hash = $hash WHERE case_id = $id AND seq = $seq",
+                ("$payload", e.Payload), ("$prev", e.PreviousHash), ("$hash", e.Hash), ("$id", _a.ToString("N")), ("$seq", e.Sequence));
+        }
+    }
+
     private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
@@ -102,15 +115,7 @@ public sealed class SqliteAuditTests : IDisposable
     public async Task Verify_ChainRewrittenWithRecomputedHashes_DiffersFromTheLedger()
     {
         var a = await TwoJournalsAsync();
-        // The writer edits entry 2 and recomputes its hash and every hash after it: the journal verifies again.
-        var edited = HashChain.Next(a[0], a[1].Type, a[1].OccurredAt, a[1].Actor, "{\"n\":9}");
-        var next = HashChain.Next(edited, a[2].Type, a[2].OccurredAt, a[2].Actor, a[2].Payload);
-        foreach (var e in new[] { edited, next })
-        {
-            await ExecuteAsync(
-                "UPDATE case_events SET payload = $payload, prev_hash = $prev, hash = $hash WHERE case_id = $id AND seq = $seq",
-                ("$payload", e.Payload), ("$prev", e.PreviousHash), ("$hash", e.Hash), ("$id", _a.ToString("N")), ("$seq", e.Sequence));
-        }
+        await RewriteSecondEntryAsync(a);
 
         Assert.True(HashChain.Verify(await _journal.ReadAsync(_a)));
         var result = await new SqliteAudit(_database).VerifyAsync();
@@ -140,14 +145,7 @@ public sealed class SqliteAuditTests : IDisposable
 
         // The writer rewrites a case with recomputed hashes, empties the ledger and lets the file be
         // reopened, which records every entry again: journals and ledger agree once more.
-        var edited = HashChain.Next(a[0], a[1].Type, a[1].OccurredAt, a[1].Actor, "{\"n\":9}");
-        var next = HashChain.Next(edited, a[2].Type, a[2].OccurredAt, a[2].Actor, a[2].Payload);
-        foreach (var e in new[] { edited, next })
-        {
-            await ExecuteAsync(
-                "UPDATE case_events SET payload = $payload, prev_hash = $prev, hash = $hash WHERE case_id = $id AND seq = $seq",
-                ("$payload", e.Payload), ("$prev", e.PreviousHash), ("$hash", e.Hash), ("$id", _a.ToString("N")), ("$seq", e.Sequence));
-        }
+        await RewriteSecondEntryAsync(a);
 
         await ExecuteAsync("DELETE FROM ledger");
         using var reopened = new SqliteDatabase(DatabasePath);
