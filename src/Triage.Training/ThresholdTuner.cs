@@ -49,50 +49,55 @@ public static class ThresholdTuner
     public static (DecisionThresholds Thresholds, EvaluationReport Report) Tune(
         EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(items);
-        var emergency = Best(policy, items, asOf, [.. EmergencyGrid.SelectMany(e => RedFlagGrid.Select(f => new DecisionThresholds(e, 1.01, 0, f)))], SaferEmergency).Thresholds;
-        return Best(policy, items, asOf, [.. OfflineGrid.SelectMany(o => OnlineGrid.SelectMany(n => SpecialtyGrid.Select(s => emergency with { Offline = o, Online = n, Specialty = s })))], BetterInPerson);
+        var tuning = TuneWithTradeOffs(policy, items, asOf);
+        return (tuning.Thresholds, tuning.Report);
     }
 
-    // Every candidate is evaluated on its own (in parallel: each evaluation replays the policy over
-    // every record), then the best is picked in grid order, so the choice never depends on timing.
-    private static (DecisionThresholds Thresholds, EvaluationReport Report) Best(
-        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf,
-        DecisionThresholds[] candidates, Func<EvaluationReport, EvaluationReport, bool> better)
+    /// <summary>
+    /// The chosen thresholds and their report, and from the same evaluations what each emergency
+    /// threshold costs (with the learned-flag threshold that serves it best: emergency recall against
+    /// non-emergencies sent to emergency) and what online recall costs in hazardous under-triage (for
+    /// each in-person threshold, the online and specialty thresholds that find online cases best, no cap).
+    /// </summary>
+    public static ThresholdTuning TuneWithTradeOffs(
+        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(items);
+        var emergencyGrid = EvaluateAll(policy, items, asOf, [.. EmergencyGrid.SelectMany(e => RedFlagGrid.Select(f => new DecisionThresholds(e, 1.01, 0, f)))]);
+        var emergency = Best(emergencyGrid, SaferEmergency).Thresholds;
+        var inPersonGrid = EvaluateAll(policy, items, asOf, [.. OfflineGrid.SelectMany(o => OnlineGrid.SelectMany(n => SpecialtyGrid.Select(s => emergency with { Offline = o, Online = n, Specialty = s })))]);
+        var (thresholds, report) = Best(inPersonGrid, BetterInPerson);
+        return new ThresholdTuning(
+            thresholds,
+            report,
+            [.. emergencyGrid.Chunk(RedFlagGrid.Length).Select(row => Best(row, SaferEmergency))],
+            [.. inPersonGrid.Chunk(OnlineGrid.Length * SpecialtyGrid.Length).Select(row => Best(row, FindsOnlineBetter))]);
+    }
+
+    // Every candidate is evaluated on its own, in parallel: each evaluation replays the policy over every record.
+    private static (DecisionThresholds Thresholds, EvaluationReport Report)[] EvaluateAll(
+        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf, DecisionThresholds[] candidates)
     {
         var reports = new EvaluationReport[candidates.Length];
         Parallel.For(0, candidates.Length, i => reports[i] = Evaluate(policy, items, candidates[i], asOf));
+        return [.. candidates.Zip(reports)];
+    }
+
+    // The best is picked in grid order, so the choice never depends on timing.
+    private static (DecisionThresholds Thresholds, EvaluationReport Report) Best(
+        (DecisionThresholds Thresholds, EvaluationReport Report)[] evaluated, Func<EvaluationReport, EvaluationReport, bool> better)
+    {
         var best = 0;
-        for (var i = 1; i < candidates.Length; i++)
+        for (var i = 1; i < evaluated.Length; i++)
         {
-            if (better(reports[i], reports[best]))
+            if (better(evaluated[i].Report, evaluated[best].Report))
             {
                 best = i;
             }
         }
 
-        return (candidates[best], reports[best]);
-    }
-
-    /// <summary>
-    /// What each emergency threshold costs: for each P(emergency) threshold, with the learned-flag
-    /// threshold that serves it best, the emergency recall and the share of non-emergencies sent to emergency.
-    /// </summary>
-    public static IReadOnlyList<(DecisionThresholds Thresholds, EvaluationReport Report)> EmergencyTradeOff(
-        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DateTimeOffset asOf) =>
-        [.. EmergencyGrid.Select(e => Best(policy, items, asOf, [.. RedFlagGrid.Select(f => new DecisionThresholds(e, 1.01, 0, f))], SaferEmergency))];
-
-    /// <summary>
-    /// What online recall costs in hazardous under-triage: for each in-person threshold, with the
-    /// emergency thresholds of <paramref name="chosen"/> and the online and specialty thresholds that
-    /// find online cases best under it (no cap on hazardous under-triage).
-    /// </summary>
-    public static IReadOnlyList<(DecisionThresholds Thresholds, EvaluationReport Report)> InPersonTradeOff(
-        EligibilityPolicy policy, IReadOnlyList<(TrainingRecord Record, PreparedComplaint Prepared)> items, DecisionThresholds chosen, DateTimeOffset asOf)
-    {
-        ArgumentNullException.ThrowIfNull(chosen);
-        return [.. OfflineGrid.Select(o => Best(policy, items, asOf, [.. OnlineGrid.SelectMany(n => SpecialtyGrid.Select(s => chosen with { Offline = o, Online = n, Specialty = s }))], FindsOnlineBetter))];
+        return evaluated[best];
     }
 
     /// <summary>The report of the policy with <paramref name="thresholds"/> over prepared records.</summary>

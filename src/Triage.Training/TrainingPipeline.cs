@@ -62,8 +62,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
 
         var calibration = Calibration.Fit(oof, corpus.Real);
         var prepared = corpus.Real.Select(r => (r, calibration.Prepare(oof, r, version))).ToList();
-        var (thresholds, tuning) = ThresholdTuner.Tune(policy, prepared, AsOf);
-        var tradeOff = ThresholdTuner.EmergencyTradeOff(policy, prepared, AsOf);
+        var (thresholds, tuning, tradeOff, inPerson) = ThresholdTuner.TuneWithTradeOffs(policy, prepared, AsOf);
         if (OutOfFoldDump is { } dump)
         {
             File.WriteAllLines(dump, prepared.Select(x => string.Create(CultureInfo.InvariantCulture,
@@ -75,7 +74,6 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Emergency:F4}, {t.RedFlag:F2}: {r.EmergencyRecall:F3}, {r.FalseAlarmRate:F3}, online recall {r.OnlineRecall:F3}"));
         }
         progress.WriteLine($"thresholds tuned on the out-of-fold predictions of all {corpus.Real.Count} real records: {thresholds}");
-        var inPerson = ThresholdTuner.InPersonTradeOff(policy, prepared, thresholds, AsOf);
         progress.WriteLine("what online recall costs on the out-of-fold predictions (in-person threshold, online threshold: hazardous under-triage, online recall, online precision):");
         foreach (var (t, r) in inPerson)
         {

@@ -42,7 +42,7 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
             }
         }
 
-        if (stored.Count > 0 && (_opened is null || _decision is null))
+        if (Unreadable)
         {
             // Every entry read, yet no opening or no decision among them: the trail is broken from its start.
             _brokenAt ??= 1;
@@ -107,10 +107,13 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         return Task.FromResult(_opened is not null && _opened.AppId == appId ? View() : null);
     }
 
-    // A stored case whose opening or decision cannot be read is reported broken, never as absent or as an error.
+    // A stored case whose opening or decision cannot be read.
+    private bool Unreadable => _events.Count > 0 && (_opened is null || _decision is null);
+
+    // Such a case is reported broken, never as absent or as an error.
     private void RequireReadable()
     {
-        if (_events.Count > 0 && (_opened is null || _decision is null))
+        if (Unreadable)
         {
             throw Broken();
         }

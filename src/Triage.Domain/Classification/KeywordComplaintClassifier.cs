@@ -16,6 +16,7 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
 
     private const int MaxExplanation = 8;
     private const double FlagWeight = 6.0;
+    private const double FeverVote = 2.0;
 
     /// <inheritdoc />
     public string Version => RulesVersion;
@@ -30,34 +31,25 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
         ArgumentNullException.ThrowIfNull(reading);
         var (text, facts, redFlags, cues) = reading;
         var t = text.Value;
-        var specialtyVotes = new double[4];
-        specialtyVotes[(int)Specialty.Other] = 1.0;
+        var specialties = SpecialtyVotes(reading);
         var offlineVotes = 0.0;
         var explanation = new List<FeatureContribution>();
         foreach (var cue in cues)
         {
-            switch (cue.Target)
+            if (SpecialtyOf(cue.Target) is null)
             {
-                case KeywordLexicon.Growth: specialtyVotes[(int)Specialty.Growth] += cue.Weight; break;
-                case KeywordLexicon.Nutrition: specialtyVotes[(int)Specialty.Nutrition] += cue.Weight; break;
-                case KeywordLexicon.Dermatology: specialtyVotes[(int)Specialty.Dermatology] += cue.Weight; break;
-                case KeywordLexicon.Other: specialtyVotes[(int)Specialty.Other] += cue.Weight; break;
-                default: offlineVotes += cue.Weight; break;
+                offlineVotes += cue.Weight;
             }
 
             explanation.Add(new FeatureContribution(cue.Name, cue.Target, cue.Weight));
         }
 
-        // Infections with fever belong to general paediatrics even when they show on the skin (§3).
         if (facts.Fever)
         {
-            specialtyVotes[(int)Specialty.Other] += 2.0;
-            explanation.Add(new FeatureContribution("fever", KeywordLexicon.Other, 2.0));
+            explanation.Add(new FeatureContribution("fever", KeywordLexicon.Other, FeverVote));
         }
 
-        var specialties = Softmax(specialtyVotes);
         var pilot = 1 - specialties[(int)Specialty.Other];
-        // (SpecialtyVotes below gives these same probabilities without the explanation.)
         var clinical = KeywordLexicon.ClinicalContent.IsMatch(t);
         var dispositionScores = new double[5];
         dispositionScores[(int)Disposition.OutOfScope] = 3 * (1 - pilot);
@@ -98,20 +90,28 @@ public sealed class KeywordComplaintClassifier : IComplaintClassifier
     {
         ArgumentNullException.ThrowIfNull(reading);
         var votes = new double[4];
-        votes[(int)Specialty.Other] = 1.0 + (reading.Facts.Fever ? 2.0 : 0);
+        // Infections with fever belong to general paediatrics even when they show on the skin (§3).
+        votes[(int)Specialty.Other] = 1.0 + (reading.Facts.Fever ? FeverVote : 0);
         foreach (var cue in reading.Cues)
         {
-            switch (cue.Target)
+            if (SpecialtyOf(cue.Target) is { } specialty)
             {
-                case KeywordLexicon.Growth: votes[(int)Specialty.Growth] += cue.Weight; break;
-                case KeywordLexicon.Nutrition: votes[(int)Specialty.Nutrition] += cue.Weight; break;
-                case KeywordLexicon.Dermatology: votes[(int)Specialty.Dermatology] += cue.Weight; break;
-                case KeywordLexicon.Other: votes[(int)Specialty.Other] += cue.Weight; break;
+                votes[(int)specialty] += cue.Weight;
             }
         }
 
         return Softmax(votes);
     }
+
+    // The specialty a lexicon target votes for; null for the in-person cues.
+    private static Specialty? SpecialtyOf(string target) => target switch
+    {
+        KeywordLexicon.Growth => Specialty.Growth,
+        KeywordLexicon.Nutrition => Specialty.Nutrition,
+        KeywordLexicon.Dermatology => Specialty.Dermatology,
+        KeywordLexicon.Other => Specialty.Other,
+        _ => null,
+    };
 
     private static string LabelOf(Disposition d) => d == Disposition.Emergency ? "emergency" : "offline";
 
