@@ -9,6 +9,7 @@ namespace Triage.Grains.Storage;
 public sealed class SqliteJournal(SqliteDatabase database) : IJournal
 {
     private const int SqliteConstraint = 19;
+    private static readonly string[] EntryColumns = ["$id", "$seq", "$type", "$at", "$actor", "$payload", "$prev", "$hash"];
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid key, CancellationToken cancellationToken = default)
@@ -28,7 +29,7 @@ public sealed class SqliteJournal(SqliteDatabase database) : IJournal
     }
 
     /// <summary>An entry from the columns seq, type, occurred_at, actor, payload, prev_hash, hash starting at <paramref name="first"/>.</summary>
-    internal static JournalEntry ReadEntry(SqliteDataReader reader, int first) => new(
+    public static JournalEntry ReadEntry(SqliteDataReader reader, int first) => new(
         reader.GetInt64(first),
         reader.GetString(first + 1),
         DateTimeOffset.Parse(reader.GetString(first + 2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
@@ -41,52 +42,70 @@ public sealed class SqliteJournal(SqliteDatabase database) : IJournal
     public Task AppendAsync(Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return database.WriteAsync(connection => AppendAsync(connection, key, expectedLastSequence, events, cancellationToken), cancellationToken);
+        return AppendManyAsync([new JournalAppend(key, expectedLastSequence, events)], cancellationToken);
     }
 
-    private static async Task<bool> AppendAsync(SqliteConnection connection, Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends to many journals in one transaction (one fsync): all of them or none. Each must continue
+    /// its journal exactly; the first that does not throws <see cref="JournalConflictException"/> and
+    /// nothing is written. Used by seeding; the batching writer of group commit builds on it.
+    /// </summary>
+    public Task AppendManyAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var check = connection.CreateCommand())
+        ArgumentNullException.ThrowIfNull(appends);
+        return database.WriteAsync(connection => Task.FromResult(Append(connection, appends)), cancellationToken);
+    }
+
+    private static bool Append(SqliteConnection connection, IReadOnlyList<JournalAppend> appends)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id";
+        var checkId = check.Parameters.Add("$id", SqliteType.Text);
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO case_events (case_id, seq, type, occurred_at, actor, payload, prev_hash, hash)
+            VALUES ($id, $seq, $type, $at, $actor, $payload, $prev, $hash)
+            """;
+        var p = EntryColumns.Select(n => insert.Parameters.Add(n, n == "$seq" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        using var ledger = new SqliteLedger.Writer(connection, transaction);
+
+        foreach (var append in appends)
         {
-            check.Transaction = transaction;
-            check.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id";
-            check.Parameters.AddWithValue("$id", key.ToString("N"));
-            var last = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
-            if (last != expectedLastSequence)
+            var id = append.Key.ToString("N");
+            checkId.Value = id;
+            if ((long)(check.ExecuteScalar() ?? 0L) != append.ExpectedLastSequence)
             {
                 throw new JournalConflictException();
             }
-        }
 
-        foreach (var e in events)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO case_events (case_id, seq, type, occurred_at, actor, payload, prev_hash, hash)
-                VALUES ($id, $seq, $type, $at, $actor, $payload, $prev, $hash)
-                """;
-            insert.Parameters.AddWithValue("$id", key.ToString("N"));
-            insert.Parameters.AddWithValue("$seq", e.Sequence);
-            insert.Parameters.AddWithValue("$type", e.Type);
-            insert.Parameters.AddWithValue("$at", HashChain.FormatTime(e.OccurredAt));
-            insert.Parameters.AddWithValue("$actor", e.Actor);
-            insert.Parameters.AddWithValue("$payload", e.Payload);
-            insert.Parameters.AddWithValue("$prev", e.PreviousHash);
-            insert.Parameters.AddWithValue("$hash", e.Hash);
-            try
+            foreach (var e in append.Events)
             {
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
-            {
-                throw new JournalConflictException("The journal was changed by another writer.", ex);
+                p[0].Value = id;
+                p[1].Value = e.Sequence;
+                p[2].Value = e.Type;
+                p[3].Value = HashChain.FormatTime(e.OccurredAt);
+                p[4].Value = e.Actor;
+                p[5].Value = e.Payload;
+                p[6].Value = e.PreviousHash;
+                p[7].Value = e.Hash;
+                try
+                {
+                    insert.ExecuteNonQuery();
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+                {
+                    throw new JournalConflictException("The journal was changed by another writer.", ex);
+                }
+
+                ledger.Add(append.Key, e.Sequence, e.Hash);
             }
         }
 
-        SqliteLedger.Append(connection, transaction, key, events);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
         return true;
     }
 }

@@ -9,14 +9,39 @@ namespace Triage.Grains.Storage;
 /// </summary>
 internal static class SqliteLedger
 {
-    /// <summary>Records <paramref name="events"/> of journal <paramref name="key"/> after the ledger's last entry.</summary>
-    public static void Append(SqliteConnection connection, SqliteTransaction transaction, Guid key, IReadOnlyList<JournalEntry> events)
+    /// <summary>Adds ledger entries after the ledger's last one, inside the caller's transaction, with one prepared command.</summary>
+    public sealed class Writer : IDisposable
     {
-        var previous = LastHash(connection, transaction);
-        foreach (var e in events)
+        private static readonly string[] Columns = ["$key", "$seq", "$entry", "$prev", "$hash"];
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter[] _values;
+        private string _previous;
+
+        /// <summary>Starts after the ledger's last entry.</summary>
+        public Writer(SqliteConnection connection, SqliteTransaction transaction)
         {
-            previous = Insert(connection, transaction, previous, key, e.Sequence, e.Hash);
+            _previous = LastHash(connection, transaction);
+            _insert = connection.CreateCommand();
+            _insert.Transaction = transaction;
+            _insert.CommandText = "INSERT INTO ledger (journal_key, seq, entry_hash, prev_hash, hash) VALUES ($key, $seq, $entry, $prev, $hash)";
+            _values = [.. Columns.Select(n => _insert.Parameters.Add(n, n == "$seq" ? SqliteType.Integer : SqliteType.Text))];
         }
+
+        /// <summary>Records entry <paramref name="sequence"/> of journal <paramref name="key"/>.</summary>
+        public void Add(Guid key, long sequence, string entryHash)
+        {
+            var hash = Ledger.Compute(_previous, key, sequence, entryHash);
+            _values[0].Value = key.ToString("N");
+            _values[1].Value = sequence;
+            _values[2].Value = entryHash;
+            _values[3].Value = _previous;
+            _values[4].Value = hash;
+            _insert.ExecuteNonQuery();
+            _previous = hash;
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _insert.Dispose();
     }
 
     /// <summary>
@@ -50,10 +75,10 @@ internal static class SqliteLedger
             }
         }
 
-        var previous = Ledger.Genesis;
+        using var ledger = new Writer(connection, transaction);
         foreach (var (key, sequence, hash) in entries)
         {
-            previous = Insert(connection, transaction, previous, key, sequence, hash);
+            ledger.Add(key, sequence, hash);
         }
 
         transaction.Commit();
@@ -65,20 +90,5 @@ internal static class SqliteLedger
         last.Transaction = transaction;
         last.CommandText = "SELECT hash FROM ledger ORDER BY pos DESC LIMIT 1";
         return last.ExecuteScalar() as string ?? Ledger.Genesis;
-    }
-
-    private static string Insert(SqliteConnection connection, SqliteTransaction transaction, string previous, Guid key, long sequence, string entryHash)
-    {
-        var hash = Ledger.Compute(previous, key, sequence, entryHash);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO ledger (journal_key, seq, entry_hash, prev_hash, hash) VALUES ($key, $seq, $entry, $prev, $hash)";
-        insert.Parameters.AddWithValue("$key", key.ToString("N"));
-        insert.Parameters.AddWithValue("$seq", sequence);
-        insert.Parameters.AddWithValue("$entry", entryHash);
-        insert.Parameters.AddWithValue("$prev", previous);
-        insert.Parameters.AddWithValue("$hash", hash);
-        insert.ExecuteNonQuery();
-        return hash;
     }
 }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Triage.Analytics.Tests.Projection;
+
+/// <summary>The projection is derived data: kept current as journals grow, and the same when rebuilt from the journals alone.</summary>
+public sealed class AnalyticsProjectorTests : IDisposable
+{
+    private readonly SeededDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Projection_KeptCurrentInSteps_EqualsOneRebuiltFromTheJournals()
+    {
+        await _db.SeedAsync(1_200, seed: 1);
+        await _db.Projector.CatchUpAsync();
+        await _db.SeedAsync(1_300, seed: 2);
+        var filter = SeededDatabase.Year("month", "disposition");
+        var live = JsonSerializer.Serialize(await _db.Queries.RunAllAsync(filter));
+        var facts = await CountFactsAsync();
+
+        await _db.Projector.RebuildAsync();
+        var rebuilt = JsonSerializer.Serialize(await _db.Queries.RunAllAsync(filter));
+
+        Assert.Equal(live, rebuilt);
+        Assert.Equal(facts, await CountFactsAsync());
+        Assert.Contains("\"cases\":", live);
+    }
+
+    [Fact]
+    public async Task NewEvents_AppearInTheNextQuery()
+    {
+        await _db.SeedAsync(100, seed: 3);
+        var before = (await _db.Queries.RunAsync("volumes", SeededDatabase.Year())).Rows[0]["cases"];
+
+        await _db.SeedAsync(50, seed: 4);
+        var after = (await _db.Queries.RunAsync("volumes", SeededDatabase.Year())).Rows[0]["cases"];
+
+        Assert.Equal(100, before);
+        Assert.Equal(150, after);
+    }
+
+    private Task<long> CountFactsAsync() => _db.Store.UseAsync(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM case_facts) * 1000000 + (SELECT count(*) FROM physician_facts)";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    });
+}
