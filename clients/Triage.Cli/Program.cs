@@ -10,6 +10,8 @@ try
         "assess" => await AssessCommand.RunAsync(command, Console.Error, CancellationToken.None),
         "train" => TrainCommand.Run(command, Console.Error),
         "load" => await LoadCommand.RunAsync(command, Console.Out, CancellationToken.None),
+        "seed" => await SeedCommand.RunAsync(command, Console.Out, CancellationToken.None),
+        "report" => await ReportCommand.RunAsync(command, Console.Out, CancellationToken.None),
         _ => Usage(),
     };
 }
@@ -33,6 +35,8 @@ static int Usage()
           triage assess --in cases.jsonl --out decisions.jsonl (--url http://127.0.0.1:5180 --api-key KEY | --in-process [--model models | --rules-only] [--as-of YYYY-MM-DD])
           triage load --url http://127.0.0.1:5180 --api-key KEY [--requests 2000] [--concurrency 16] [--in cases.jsonl]
           triage train --data ../shared/data --out models
+          triage report --from 2026-01-01 --to 2026-12-31 --out report.html (--db data/triage.db | --url http://127.0.0.1:5180 --api-key KEY)
+          triage seed --cases 1000000 --db data/seeded.db [--seed 2026] [--year 2026]
           triage evaluate --data labelled.jsonl [--model models | --rules-only] [--worst 15] [--as-of YYYY-MM-DD] [--show-misses DISPOSITION]
         In process, decisions are made by the served model (models/current of this repository) unless --model names
         another (a version folder, or a models folder and its 'current') or --rules-only asks for the keyword rules alone.

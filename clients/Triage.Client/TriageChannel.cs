@@ -12,16 +12,19 @@ public static class TriageChannel
     public const string ApiKeyHeader = "x-api-key";
 
     /// <summary>A client for <paramref name="address"/> (the gRPC port, e.g. http://127.0.0.1:5180).</summary>
-    public static TriageService.TriageServiceClient Create(Uri address, string apiKey, out GrpcChannel channel)
+    public static TriageService.TriageServiceClient Create(Uri address, string apiKey, out GrpcChannel channel) =>
+        new(Invoker(address, apiKey, out channel));
+
+    /// <summary>A call invoker for any of the API's services at <paramref name="address"/>, sending <paramref name="apiKey"/>.</summary>
+    public static CallInvoker Invoker(Uri address, string apiKey, out GrpcChannel channel)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
         channel = GrpcChannel.ForAddress(address);
-        var invoker = channel.Intercept(metadata =>
+        return channel.Intercept(metadata =>
         {
             metadata.Add(ApiKeyHeader, apiKey);
             return metadata;
         });
-        return new TriageService.TriageServiceClient(invoker);
     }
 }

@@ -29,6 +29,7 @@ public sealed class TriageServiceHost : IAsyncDisposable
     public const string KeyAdmin = "key-admin";
     public const string KeyDoctor1 = "key-doc-1";
     public const string KeyDoctor2 = "key-doc-2";
+    public const string KeyRegulator = "key-regulator";
 
     private readonly WebApplication _app;
     private readonly List<GrpcChannel> _channels = [];
@@ -50,6 +51,9 @@ public sealed class TriageServiceHost : IAsyncDisposable
     public Uri GrpcAddress { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The service's own services (to make a checkpoint now rather than at the interval).</summary>
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<TriageServiceHost> StartAsync(string dataFolder, IReadOnlyDictionary<string, string?>? overrides = null)
     {
@@ -105,6 +109,9 @@ public sealed class TriageServiceHost : IAsyncDisposable
             ["Auth:ApiKeys:5:AppId"] = "doc-2",
             ["Auth:ApiKeys:5:KeySha256"] = Hash(KeyDoctor2),
             ["Auth:ApiKeys:5:Roles:0"] = "physician",
+            ["Auth:ApiKeys:6:AppId"] = "platform",
+            ["Auth:ApiKeys:6:KeySha256"] = Hash(KeyRegulator),
+            ["Auth:ApiKeys:6:Roles:0"] = "regulator",
         });
         if (overrides is not null)
         {
@@ -135,6 +142,10 @@ public sealed class TriageServiceHost : IAsyncDisposable
     public PhysicianAdminService.PhysicianAdminServiceClient PhysicianAdmin(string apiKey = KeyAdmin) => Client(i => new PhysicianAdminService.PhysicianAdminServiceClient(i), apiKey);
 
     public PhysicianService.PhysicianServiceClient Physician(string apiKey = KeyDoctor1) => Client(i => new PhysicianService.PhysicianServiceClient(i), apiKey);
+
+    public AnalyticsService.AnalyticsServiceClient Analytics(string apiKey = KeyEvaluator) => Client(i => new AnalyticsService.AnalyticsServiceClient(i), apiKey);
+
+    public AuditService.AuditServiceClient Audit(string apiKey = KeyRegulator) => Client(i => new AuditService.AuditServiceClient(i), apiKey);
 
     private T Client<T>(Func<global::Grpc.Core.CallInvoker, T> create, string apiKey)
     {

@@ -55,6 +55,11 @@ public static class TriageSiloBuilderExtensions
             sp.GetRequiredService<GrowthReference>()));
         services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
         services.AddSingleton(sp => new PhysicianWhitelist(sp.GetRequiredService<IOptions<PilotOptions>>().Value));
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Signer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton(sp => new SqliteAudit(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<CheckpointSigner>()));
+        services.AddSingleton<LedgerCheckpointWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<LedgerCheckpointWriter>());
         return services;
     }
 

@@ -5,4 +5,5 @@ namespace Triage.Grains.Journal;
 /// <param name="LedgerEntries">Entries in the ledger.</param>
 /// <param name="Journals">Journals checked.</param>
 /// <param name="FirstBrokenLink">The first link that fails, named by journal and sequence, never by content; null when intact.</param>
-public sealed record AuditResult(bool Intact, long LedgerEntries, int Journals, string? FirstBrokenLink);
+/// <param name="Checkpoints">Signed checkpoints checked (stored and exported).</param>
+public sealed record AuditResult(bool Intact, long LedgerEntries, int Journals, string? FirstBrokenLink, int Checkpoints = 0);

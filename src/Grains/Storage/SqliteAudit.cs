@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Triage.Grains.Journal;
 
 namespace Triage.Grains.Storage;
@@ -64,17 +65,7 @@ public sealed class SqliteAudit(SqliteDatabase database, CheckpointSigner? signe
             }
         }
 
-        var checkpoints = new List<LedgerCheckpoint>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT pos, ledger_hash, made_at, signature FROM ledger_checkpoints ORDER BY pos";
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                checkpoints.Add(new LedgerCheckpoint(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(3)));
-            }
-        }
+        var checkpoints = await ReadCheckpointsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         checkpoints.AddRange(exported ?? []);
         var journals = new Dictionary<string, List<JournalEntry>>(StringComparer.Ordinal);
@@ -96,7 +87,29 @@ public sealed class SqliteAudit(SqliteDatabase database, CheckpointSigner? signe
         }
 
         var broken = FirstBrokenLink(ledger, checkpoints, journals);
-        return new AuditResult(broken is null, ledger.Count, journals.Count, broken);
+        return new AuditResult(broken is null, ledger.Count, journals.Count, broken, checkpoints.Count);
+    }
+
+    /// <summary>The checkpoints stored beside the ledger, oldest first.</summary>
+    public async Task<IReadOnlyList<LedgerCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadCheckpointsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<LedgerCheckpoint>> ReadCheckpointsAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var checkpoints = new List<LedgerCheckpoint>();
+        await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT pos, ledger_hash, made_at, signature FROM ledger_checkpoints ORDER BY pos";
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checkpoints.Add(new LedgerCheckpoint(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(3)));
+        }
+
+        return checkpoints;
     }
 
     private string? FirstBrokenLink(

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Triage.Analytics.Hosting;
 using Triage.Grains.Hosting;
 using Triage.Silo.Api;
 using Triage.Silo.Auth;
@@ -49,7 +50,10 @@ public static class TriageServiceExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TriageRoles.BookingApp, p => p.RequireRole(TriageRoles.BookingApp))
             .AddPolicy(TriageRoles.Admin, p => p.RequireRole(TriageRoles.Admin))
-            .AddPolicy(TriageRoles.Physician, p => p.RequireRole(TriageRoles.Physician));
+            .AddPolicy(TriageRoles.Physician, p => p.RequireRole(TriageRoles.Physician))
+            .AddPolicy(TriageRoles.Analytics, p => p.RequireRole(TriageRoles.Evaluator, TriageRoles.Regulator))
+            .AddPolicy(TriageRoles.Audit, p => p.RequireRole(TriageRoles.Regulator, TriageRoles.Admin));
+        builder.Services.AddTriageAnalytics(builder.Configuration);
         builder.Services.AddSingleton<ModelReloader>();
         builder.Services.AddOptions<SupportOptions>().Bind(builder.Configuration.GetSection(SupportOptions.Section));
         builder.Services.AddHttpClient<DecisionSupport>((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SupportOptions>>().Value.TimeoutSeconds + 5));
@@ -75,6 +79,8 @@ public static class TriageServiceExtensions
         app.MapGrpcService<AdminApiService>();
         app.MapGrpcService<PhysicianAdminApiService>();
         app.MapGrpcService<PhysicianApiService>();
+        app.MapGrpcService<AnalyticsApiService>();
+        app.MapGrpcService<AuditApiService>();
         return app;
     }
 }

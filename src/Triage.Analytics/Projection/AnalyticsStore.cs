@@ -38,6 +38,14 @@ public sealed class AnalyticsStore : IDisposable
         _connection = new DuckDBConnection($"Data Source={path}");
         _connection.Open();
         Execute(Schema);
+        Execute(Queries.CaseSummary.Create);
+    }
+
+    /// <summary>Where the projection of the journal database at <paramref name="journalPath"/> lives by default: beside it (<c>triage.db</c>, <c>triage.analytics.duckdb</c>).</summary>
+    public static string PathBeside(string journalPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(journalPath);
+        return Path.ChangeExtension(journalPath, null) + ".analytics.duckdb";
     }
 
     /// <summary>Runs <paramref name="work"/> with the connection, one caller at a time.</summary>
@@ -92,6 +100,14 @@ public sealed class AnalyticsStore : IDisposable
             }
         }
 
+        var previous = ReadPosition().Position;
+        using (var summary = _connection.CreateCommand())
+        {
+            summary.Transaction = transaction;
+            summary.CommandText = Queries.CaseSummary.Update(previous);
+            summary.ExecuteNonQuery();
+        }
+
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -105,7 +121,7 @@ public sealed class AnalyticsStore : IDisposable
     }
 
     /// <summary>Empties the projection, to rebuild it from the journals.</summary>
-    internal void Clear() => Execute("DELETE FROM case_facts; DELETE FROM physician_facts; DELETE FROM projection_state; DROP TABLE IF EXISTS case_summary;");
+    internal void Clear() => Execute("DELETE FROM case_facts; DELETE FROM physician_facts; DELETE FROM projection_state; DELETE FROM case_summary;");
 
     private void Execute(string sql)
     {

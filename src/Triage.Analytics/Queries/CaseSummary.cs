@@ -2,24 +2,40 @@ namespace Triage.Analytics.Queries;
 
 /// <summary>
 /// One row per case, derived from the fact tables: what the service decided before any visit, the
-/// visit's steps and times, and the compliance facts. Rebuilt whenever the projection moved, so
-/// every query reads the same consistent picture; a year of cases takes one pass.
+/// visit's steps and times, and the compliance facts. Kept current with the facts: each batch the
+/// projector appends recomputes the rows of the cases it touched (a physician's standing only ever
+/// matters to consultations after it, so a standing fact touches no earlier case).
 /// </summary>
 internal static class CaseSummary
 {
-    /// <summary>Creates (or replaces) the table <c>case_summary</c>.</summary>
-    public const string Build = """
-        CREATE OR REPLACE TEMP TABLE case_summary AS
+    /// <summary>Creates the table <c>case_summary</c> when it does not exist.</summary>
+    public static string Create { get; } = $"CREATE TABLE IF NOT EXISTS case_summary AS {Select("case_facts")} LIMIT 0";
+
+    /// <summary>Recomputes the rows of the cases with facts after ledger position <paramref name="previous"/>.</summary>
+    public static string Update(long previous) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+        CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT case_key FROM case_facts WHERE pos > {previous};
+        CREATE OR REPLACE TEMP TABLE touched_facts AS
+            SELECT * FROM case_facts
+            WHERE pos >= (SELECT least(coalesce(min(first_pos), {previous + 1}), {previous + 1}) FROM case_summary WHERE case_key IN (SELECT case_key FROM touched))
+              AND case_key IN (SELECT case_key FROM touched);
+        DELETE FROM case_summary WHERE case_key IN (SELECT case_key FROM touched);
+        INSERT INTO case_summary {Select("touched_facts")};
+        DROP TABLE touched; DROP TABLE touched_facts;
+        """);
+
+    // The summary of the cases whose facts are in the table <paramref name="facts"/>.
+    private static string Select(string facts) => $$"""
         WITH visit AS (
             SELECT case_key,
                 min(pos) FILTER (WHERE type = 'visit_booked') AS booked_pos,
                 arg_max(physician_key, pos) FILTER (WHERE type = 'visit_assigned') AS assigned_key,
                 min(pos) FILTER (WHERE type = 'visit_alert' AND reason = 'emergency') AS emergency_alert_pos
-            FROM case_facts
+            FROM {{facts}}
             WHERE type IN ('visit_booked', 'visit_assigned', 'visit_alert')
             GROUP BY case_key),
         per_case AS (
             SELECT f.case_key,
+                min(f.pos) AS first_pos,
                 min(f.occurred_at) FILTER (WHERE f.type = 'case_opened') AS opened_at,
                 count(*) FILTER (WHERE f.type = 'assessed') AS assessments,
                 arg_max(f.disposition, f.pos) FILTER (WHERE f.type = 'assessed' AND (v.booked_pos IS NULL OR f.pos < v.booked_pos)) AS disposition,
@@ -48,7 +64,7 @@ internal static class CaseSummary
                 count(*) FILTER (WHERE f.type = 'prescription_signed' AND (NOT f.signed_by_physician OR f.physician_key IS DISTINCT FROM v.assigned_key)) AS unsigned_prescriptions,
                 -- Acknowledging an alert is not an event yet (the physicians' rules issue adds it): until then every prescription after an emergency alert counts.
                 count(*) FILTER (WHERE f.type = 'prescription_signed' AND f.pos > v.emergency_alert_pos) AS prescriptions_after_emergency_alert
-            FROM case_facts f LEFT JOIN visit v USING (case_key)
+            FROM {{facts}} f LEFT JOIN visit v USING (case_key)
             GROUP BY f.case_key),
         started AS (
             SELECT c.case_key, p.hospital = c.booked_hospital AND list_contains(string_split(p.specialties, ','), c.booked_specialty) AS whitelisted

@@ -21,8 +21,6 @@ public sealed class EvaluationQueries(AnalyticsProjector projector, AnalyticsSto
     private const string Redirected = "disposition IN ('emergency', 'offline', 'out_of_scope')";
     private const string Booked = "booked_at IS NOT NULL";
 
-    private long _summaryPosition = -1;
-
     /// <summary>Runs the query <paramref name="name"/> (one of <see cref="Names"/>).</summary>
     public async Task<AnalyticsTable> RunAsync(string name, AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
@@ -33,11 +31,7 @@ public sealed class EvaluationQueries(AnalyticsProjector projector, AnalyticsSto
         }
 
         await projector.CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return await store.UseAsync(connection =>
-        {
-            RefreshSummary(connection);
-            return Run(connection, name, filter);
-        }, cancellationToken).ConfigureAwait(false);
+        return await store.UseAsync(connection => Run(connection, name, filter), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every query over the same filter, from one consistent projection.</summary>
@@ -50,32 +44,9 @@ public sealed class EvaluationQueries(AnalyticsProjector projector, AnalyticsSto
         }
 
         await projector.CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return await store.UseAsync(connection =>
-        {
-            RefreshSummary(connection);
-            return (IReadOnlyDictionary<string, AnalyticsTable>)Names.ToDictionary(n => n, n => Run(connection, n, filter), StringComparer.Ordinal);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private void RefreshSummary(DuckDBConnection connection)
-    {
-        var position = store.ReadPosition().Position;
-        if (position == _summaryPosition && TableExists(connection))
-        {
-            return;
-        }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = CaseSummary.Build;
-        command.ExecuteNonQuery();
-        _summaryPosition = position;
-    }
-
-    private static bool TableExists(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'case_summary'";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        return await store.UseAsync(
+            connection => (IReadOnlyDictionary<string, AnalyticsTable>)Names.ToDictionary(n => n, n => Run(connection, n, filter), StringComparer.Ordinal),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static AnalyticsTable Run(DuckDBConnection connection, string name, AnalyticsFilter filter) => name switch

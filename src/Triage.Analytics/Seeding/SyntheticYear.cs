@@ -45,7 +45,7 @@ public sealed class SyntheticYear(SqliteJournal journal, int seed = 2026)
         for (var i = 0; i < cases; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var opened = start + (span * i / cases) + TimeSpan.FromSeconds(_random.Next(0, 60));
+            var opened = start + (span * ((double)i / cases)) + TimeSpan.FromSeconds(_random.Next(0, 60));
             batch.Add(new JournalAppend(NewKey(), 0, Case(opened, tally)));
             if (batch.Count == CasesPerTransaction || i == cases - 1)
             {
