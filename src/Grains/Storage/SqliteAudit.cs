@@ -45,49 +45,154 @@ public sealed class SqliteAudit(SqliteDatabase database, CheckpointSigner? signe
     /// <summary>
     /// Verifies everything and names the first broken link: the journals, the ledger, and the
     /// checkpoints stored beside them plus <paramref name="exported"/> ones (the copies the supervision
-    /// platform holds, which a writer of this file cannot delete).
+    /// platform holds, which a writer of this file cannot delete). Streams the file: memory holds one
+    /// journal at a time, whatever the number of cases.
     /// </summary>
     public async Task<AuditResult> VerifyAsync(IReadOnlyList<LedgerCheckpoint>? exported = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // One snapshot for both tables: an append between the two reads would look like a break.
+        // One snapshot for every read: an append between two reads would look like a break.
         await using var transaction = connection.BeginTransaction(deferred: true);
-
-        var ledger = new List<(long Pos, string Key, long Sequence, string EntryHash, string Previous, string Hash)>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT pos, journal_key, seq, entry_hash, prev_hash, hash FROM ledger ORDER BY pos";
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                ledger.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
-            }
-        }
-
         var checkpoints = await ReadCheckpointsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
         checkpoints.AddRange(exported ?? []);
-        var journals = new Dictionary<string, List<JournalEntry>>(StringComparer.Ordinal);
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT case_id, seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events ORDER BY case_id, seq";
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var key = reader.GetString(0);
-                if (!journals.TryGetValue(key, out var entries))
-                {
-                    journals[key] = entries = [];
-                }
 
-                entries.Add(SqliteJournal.ReadEntry(reader, 1));
+        var (ledgerEntries, signedHashes, broken) = ReadLedger(connection, transaction, checkpoints.Select(c => c.Position).ToHashSet(), cancellationToken);
+        broken ??= CheckCheckpoints(checkpoints, signedHashes) ?? LedgerAgainstJournals(connection, transaction);
+        var (journals, brokenJournal) = CheckJournals(connection, transaction, cancellationToken);
+        broken ??= brokenJournal;
+        return new AuditResult(broken is null, ledgerEntries, journals, broken, checkpoints.Count);
+    }
+
+    // The ledger's own chain, in order; the hashes at checkpointed positions are kept for the checkpoints.
+    private static (long Entries, Dictionary<long, string> Signed, string? Broken) ReadLedger(SqliteConnection connection, SqliteTransaction transaction, HashSet<long> signed, CancellationToken cancellationToken)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT pos, journal_key, seq, entry_hash, prev_hash, hash FROM ledger ORDER BY pos";
+        using var reader = read.ExecuteReader();
+        var previous = Ledger.Genesis;
+        var hashes = new Dictionary<long, string>();
+        long entries = 0;
+        string? broken = null;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            entries++;
+            var (pos, hash) = (reader.GetInt64(0), reader.GetString(5));
+            if (broken is null
+                && (reader.GetString(4) != previous || hash != Ledger.Compute(previous, Guid.ParseExact(reader.GetString(1), "N"), reader.GetInt64(2), reader.GetString(3))))
+            {
+                broken = $"ledger entry {pos}: does not chain to the one before";
+            }
+
+            if (signed.Contains(pos))
+            {
+                hashes[pos] = hash;
+            }
+
+            previous = hash;
+        }
+
+        return (entries, hashes, broken);
+    }
+
+    // A ledger rebuilt to match rewritten journals chains again, but not to what was signed before.
+    private string? CheckCheckpoints(List<LedgerCheckpoint> checkpoints, Dictionary<long, string> hashes)
+    {
+        foreach (var c in checkpoints.OrderBy(c => c.Position))
+        {
+            if (signer is not null && !signer.Verify(c))
+            {
+                return $"checkpoint at ledger entry {c.Position}: the signature does not verify";
+            }
+
+            if (!hashes.TryGetValue(c.Position, out var hash) || hash != c.LedgerHash)
+            {
+                return $"ledger entry {c.Position}: differs from the checkpoint signed at {HashChain.FormatTime(c.MadeAt)}";
             }
         }
 
-        var broken = FirstBrokenLink(ledger, checkpoints, journals);
-        return new AuditResult(broken is null, ledger.Count, journals.Count, broken, checkpoints.Count);
+        return null;
+    }
+
+    // Every ledger entry has its journal entry, unchanged; the first that does not, in ledger order.
+    private static string? LedgerAgainstJournals(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = """
+            SELECT l.journal_key, l.seq, e.hash IS NULL FROM ledger l
+            LEFT JOIN case_events e ON e.case_id = l.journal_key AND e.seq = l.seq
+            WHERE e.hash IS NULL OR e.hash <> l.entry_hash ORDER BY l.pos LIMIT 1
+            """;
+        using var reader = read.ExecuteReader();
+        return !reader.Read() ? null
+            : reader.GetBoolean(2) ? $"journal {reader.GetString(0)} entry {reader.GetInt64(1)}: recorded in the ledger, missing from the journal"
+            : $"journal {reader.GetString(0)} entry {reader.GetInt64(1)}: differs from what the ledger recorded";
+    }
+
+    // Each journal's chain, one journal in memory at a time, in key order; and entries the ledger never recorded.
+    private static (int Journals, string? Broken) CheckJournals(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        (string Key, long Sequence)? unrecorded = null;
+        using (var find = connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = """
+                SELECT e.case_id, e.seq FROM case_events e
+                LEFT JOIN ledger l ON l.journal_key = e.case_id AND l.seq = e.seq
+                WHERE l.pos IS NULL ORDER BY e.case_id, e.seq LIMIT 1
+                """;
+            using var reader = find.ExecuteReader();
+            if (reader.Read())
+            {
+                unrecorded = (reader.GetString(0), reader.GetInt64(1));
+            }
+        }
+
+        var journals = 0;
+        string? broken = null;
+        var key = string.Empty;
+        var entries = new List<JournalEntry>();
+        void Finish()
+        {
+            if (broken is null && entries.Count > 0)
+            {
+                if (HashChain.FirstBroken(entries) is { } at)
+                {
+                    broken = $"journal {key} entry {at}: does not verify";
+                }
+                else if (unrecorded is { } u && u.Key == key)
+                {
+                    broken = $"journal {key} entry {u.Sequence}: not in the ledger";
+                }
+            }
+        }
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT case_id, seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events ORDER BY case_id, seq";
+        using var rows = read.ExecuteReader();
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var next = rows.GetString(0);
+            if (next != key)
+            {
+                Finish();
+                journals++;
+                key = next;
+                entries.Clear();
+            }
+
+            if (broken is null)
+            {
+                entries.Add(SqliteJournal.ReadEntry(rows, 1));
+            }
+        }
+
+        Finish();
+        return (journals, broken);
     }
 
     /// <summary>The checkpoints stored beside the ledger, oldest first.</summary>
@@ -110,67 +215,5 @@ public sealed class SqliteAudit(SqliteDatabase database, CheckpointSigner? signe
         }
 
         return checkpoints;
-    }
-
-    private string? FirstBrokenLink(
-        List<(long Pos, string Key, long Sequence, string EntryHash, string Previous, string Hash)> ledger,
-        List<LedgerCheckpoint> checkpoints,
-        Dictionary<string, List<JournalEntry>> journals)
-    {
-        var previous = Ledger.Genesis;
-        foreach (var l in ledger)
-        {
-            if (l.Previous != previous || l.Hash != Ledger.Compute(previous, Guid.ParseExact(l.Key, "N"), l.Sequence, l.EntryHash))
-            {
-                return $"ledger entry {l.Pos}: does not chain to the one before";
-            }
-
-            previous = l.Hash;
-        }
-
-        // A ledger rebuilt to match rewritten journals chains again, but not to what was signed before.
-        var hashes = ledger.ToDictionary(l => l.Pos, l => l.Hash);
-        foreach (var c in checkpoints.OrderBy(c => c.Position))
-        {
-            if (signer is not null && !signer.Verify(c))
-            {
-                return $"checkpoint at ledger entry {c.Position}: the signature does not verify";
-            }
-
-            if (!hashes.TryGetValue(c.Position, out var hash) || hash != c.LedgerHash)
-            {
-                return $"ledger entry {c.Position}: differs from the checkpoint signed at {HashChain.FormatTime(c.MadeAt)}";
-            }
-        }
-
-        var recorded = new HashSet<(string, long)>();
-        foreach (var l in ledger)
-        {
-            recorded.Add((l.Key, l.Sequence));
-            if (!journals.TryGetValue(l.Key, out var entries) || l.Sequence > entries.Count || entries[(int)l.Sequence - 1].Sequence != l.Sequence)
-            {
-                return $"journal {l.Key} entry {l.Sequence}: recorded in the ledger, missing from the journal";
-            }
-
-            if (entries[(int)l.Sequence - 1].Hash != l.EntryHash)
-            {
-                return $"journal {l.Key} entry {l.Sequence}: differs from what the ledger recorded";
-            }
-        }
-
-        foreach (var (key, entries) in journals.OrderBy(j => j.Key, StringComparer.Ordinal))
-        {
-            if (HashChain.FirstBroken(entries) is { } broken)
-            {
-                return $"journal {key} entry {broken}: does not verify";
-            }
-
-            if (entries.FirstOrDefault(e => !recorded.Contains((key, e.Sequence))) is { } unrecorded)
-            {
-                return $"journal {key} entry {unrecorded.Sequence}: not in the ledger";
-            }
-        }
-
-        return null;
     }
 }
