@@ -99,6 +99,23 @@ public sealed class EvaluationQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task Filters_KeepOnlyTheirGroup_AndTheDateRangeIsInBeijingDays()
+    {
+        await _db.SeedAsync(3_000);
+        var year = await _db.Queries.RunAsync("volumes", SeededDatabase.Year("hospital", "month"));
+
+        var filtered = await _db.Queries.RunAsync("volumes", SeededDatabase.Year() with
+        {
+            From = new DateOnly(2026, 3, 1),
+            To = new DateOnly(2026, 3, 31),
+            Where = new Dictionary<string, string> { ["hospital"] = "BCH" },
+        });
+
+        var march = Assert.Single(year.Rows, r => r.Keys["hospital"] == "BCH" && r.Keys["month"] == "2026-03");
+        Assert.Equal(march["cases"], Assert.Single(filtered.Rows)["cases"]);
+    }
+
+    [Fact]
     public async Task UnknownDimension_IsRefusedNamingTheField()
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() => _db.Queries.RunAsync("volumes", SeededDatabase.Year("patient")));
