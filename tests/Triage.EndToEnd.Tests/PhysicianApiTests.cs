@@ -235,4 +235,56 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         var e = await Assert.ThrowsAsync<RpcException>(() => Host.Physician(TriageServiceHost.KeyA).GetQueueAsync(new GetQueueRequest { Hospital = "BCH", Specialty = Specialty.Growth }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
     }
+
+    [Fact]
+    public async Task Alert_OverJson_PrescriptionRefusedUntilThePhysicianContinuesWithAReason()
+    {
+        await RegisterDoctorsAsync();
+        var id = await BookedCaseAsync(patient: new Patient { AgeMonths = 96 });
+        await TakeAsync(id);
+        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = "face_recognition" });
+        var alerted = await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = id, Text = "孩子刚才喘不上气，嘴唇发紫" });
+        Assert.True(alerted.Visit.AlertAwaitsDecision);
+        const string prescription = """{"signature":"sig-doc-1","guardianPresent":true,"physicianPresent":true,"items":[{"drug":"炉甘石洗剂","drugClass":"ordinary","dosage":"外用"}]}""";
+
+        using var refused = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}/prescriptions", prescription, TriageServiceHost.KeyDoctor1));
+        using var noReason = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}:continue", """{"reason":""}""", TriageServiceHost.KeyDoctor1));
+        using var continued = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}:continue", """{"reason":"视频复核：呼吸平稳，口唇红润"}""", TriageServiceHost.KeyDoctor1));
+        using var prescribed = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}/prescriptions", prescription, TriageServiceHost.KeyDoctor1));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("alert awaits", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, continued.StatusCode);
+        Assert.False(JsonDocument.Parse(await continued.Content.ReadAsStringAsync()).RootElement.GetProperty("visit").TryGetProperty("alertAwaitsDecision", out var awaits) && awaits.GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, prescribed.StatusCode);
+    }
+
+    [Fact]
+    public async Task HandBack_OverJson_ThePhysicianSuspendedMidVisitGivesItBack_AndAColleagueTakesIt()
+    {
+        await RegisterDoctorsAsync();
+        var id = await BookedCaseAsync();
+        await TakeAsync(id);
+        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = "face_recognition" });
+        await Host.PhysicianAdmin().SuspendPhysicianAsync(new SuspendPhysicianRequest { PhysicianId = "doc-1", Reason = "under review" });
+        try
+        {
+            using var message = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}/messages", """{"text":"请拍照"}""", TriageServiceHost.KeyDoctor1));
+            using var brief = await Host.Http.SendAsync(Host.Json(HttpMethod.Get, $"/v1/physician/cases/{id}/brief", apiKey: TriageServiceHost.KeyDoctor1));
+            using var handed = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}:hand-back", """{"reason":"off_whitelist"}""", TriageServiceHost.KeyDoctor1));
+
+            Assert.Equal(HttpStatusCode.BadRequest, message.StatusCode);
+            Assert.Contains("physician: not on the whitelist", await message.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, brief.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
+            var taken = await Host.Physician(TriageServiceHost.KeyDoctor2).TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = Specialty.Dermatology });
+            Assert.Equal(id, taken.Case.CaseId);
+            await Host.Physician(TriageServiceHost.KeyDoctor2).TerminateVisitAsync(new TerminateVisitRequest { CaseId = id, Reason = "unsuitable_online" });
+        }
+        finally
+        {
+            await Host.PhysicianAdmin().ReinstatePhysicianAsync(new ReinstatePhysicianRequest { PhysicianId = "doc-1" });
+        }
+    }
 }

@@ -7,9 +7,11 @@ using Triage.Grains.Visits;
 namespace Triage.Grains.Tests;
 
 /// <summary>
-/// Random sequences of bookings, suspensions, reinstatements, licence lapses, takes, starts and
-/// ends, checked against a model of who is whitelisted: no first visit is ever taken or started
-/// by a physician who is not whitelisted at that moment, and no physician holds too many.
+/// Random sequences of bookings, suspensions, reinstatements, licence lapses, takes, starts,
+/// alerts and ends, checked against a model of who is whitelisted: no first visit is ever taken,
+/// started, completed or terminated by a physician who is not whitelisted at that moment (such a
+/// physician can only hand it back), no visit with an undecided alert is completed, and no
+/// physician holds too many.
 /// </summary>
 [Collection(ClusterGroup.Name)]
 public class MatchingInvariantTests(ClusterFixture fixture)
@@ -51,12 +53,13 @@ public class MatchingInvariantTests(ClusterFixture fixture)
 
         var assigned = new Dictionary<Guid, Doctor>();
         var started = new HashSet<Guid>();
-        var (takes, starts, refusals) = (0, 0, 0);
-        for (var step = 0; step < 150; step++)
+        var undecided = new HashSet<Guid>();
+        var (takes, starts, refusals, handBacks, blockedByAlerts) = (0, 0, 0, 0, 0);
+        for (var step = 0; step < 250; step++)
         {
             var doctor = doctors[random.Next(doctors.Count)];
             var today = fixture.Today;
-            switch (random.Next(8))
+            switch (random.Next(10))
             {
                 case 0:
                 case 1:
@@ -119,15 +122,53 @@ public class MatchingInvariantTests(ClusterFixture fixture)
                     }
 
                     break;
+                case 7:
+                    var inConsultation = started.Where(assigned.ContainsKey).ToList();
+                    if (inConsultation.Count > 0)
+                    {
+                        // A parent reports a danger sign: the alert must be decided before the visit can end online.
+                        var id = inConsultation[random.Next(inConsultation.Count)];
+                        var view = await grains.GetGrain<ICaseGrain>(id).AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "孩子刚才喘不上气，嘴唇发紫"));
+                        Assert.True(view!.Visit.AlertAwaitsDecision);
+                        undecided.Add(id);
+                    }
+
+                    break;
                 default:
                     if (assigned.Count > 0)
                     {
                         var (id, owner) = assigned.ElementAt(random.Next(assigned.Count));
                         var grain = grains.GetGrain<ICaseGrain>(id);
-                        await (started.Contains(id)
-                            ? grain.CompleteAsync(new VisitCompleted(owner.Id, "挑食", Disposition.Online, Specialty.Nutrition))
-                            : grain.TerminateAsync(new VisitTerminated(owner.Id, "unsuitable_online", "线下就诊")));
-                        assigned.Remove(id);
+                        var complete = () => grain.CompleteAsync(new VisitCompleted(owner.Id, "挑食", Disposition.Online, Specialty.Nutrition));
+                        var terminate = () => grain.TerminateAsync(new VisitTerminated(owner.Id, "unsuitable_online", "线下就诊"));
+                        if (!owner.WhitelistedOn(today))
+                        {
+                            // Off the whitelist mid-visit: every act is refused, and handing back is all that is left.
+                            await Assert.ThrowsAsync<VisitRuleException>(started.Contains(id) ? complete : terminate);
+                            var back = await grain.HandBackAsync(owner.Id, "off_whitelist");
+                            Assert.Equal(VisitStage.Booked, back!.Visit.Stage);
+                            assigned.Remove(id);
+                            started.Remove(id);
+                            handBacks++;
+                        }
+                        else if (started.Contains(id))
+                        {
+                            if (undecided.Contains(id))
+                            {
+                                await Assert.ThrowsAsync<VisitRuleException>(complete);
+                                await grain.ContinueAfterAlertAsync(owner.Id, "视频复核：呼吸平稳");
+                                undecided.Remove(id);
+                                blockedByAlerts++;
+                            }
+
+                            await complete();
+                            assigned.Remove(id);
+                        }
+                        else
+                        {
+                            await terminate();
+                            assigned.Remove(id);
+                        }
                     }
 
                     break;
@@ -135,7 +176,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
         }
 
         // The sequences exercised both sides of the rule, or the test proves nothing.
-        Assert.True(takes > 0 && starts > 0 && refusals > 0, $"takes {takes}, starts {starts}, refusals {refusals}");
+        Assert.True(takes > 0 && starts > 0 && refusals > 0 && handBacks > 0 && blockedByAlerts > 0, $"takes {takes}, starts {starts}, refusals {refusals}, hand-backs {handBacks}, alerts decided {blockedByAlerts}");
     }
 
     [Fact]

@@ -137,6 +137,57 @@ public class VisitTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Alert_BlocksPrescriptionAndCompletion_UntilThePhysicianContinuesWithAReason()
+    {
+        var (grain, physician) = await TakenCaseAsync(patient: new PatientDetails { GuardianPresent = true, AgeMonths = 96 });
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        var alerted = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "孩子刚才喘不上气，嘴唇发紫"));
+        Assert.True(alerted!.Visit.AlertAwaitsDecision);
+
+        var prescribe = await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("氢化可的松乳膏", "ordinary", "外用")], "sig", true, true)));
+        var complete = await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology)));
+        var noReason = await Assert.ThrowsAsync<VisitRuleException>(() => grain.ContinueAfterAlertAsync(physician, " "));
+        Assert.StartsWith("visit: an emergency or offline alert awaits", prescribe.Message, StringComparison.Ordinal);
+        Assert.StartsWith("visit: an emergency or offline alert awaits", complete.Message, StringComparison.Ordinal);
+        Assert.StartsWith("reason:", noReason.Message, StringComparison.Ordinal);
+
+        var continued = await grain.ContinueAfterAlertAsync(physician, "视频所见呼吸平稳，口唇红润，家长误述");
+        Assert.False(continued!.Visit.AlertAwaitsDecision);
+        Assert.Equal(VisitEventTypes.AlertAcknowledged, continued.Events[^1].Type);
+        await grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("氢化可的松乳膏", "ordinary", "外用")], "sig", true, true));
+        var done = await grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology));
+        Assert.Equal(VisitStage.Completed, done!.Visit.Stage);
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.ContinueAfterAlertAsync(physician, "again"));
+    }
+
+    [Fact]
+    public async Task PhysicianSuspendedMidVisit_CanOnlyHandItBack_AndAColleagueTakesItFirst()
+    {
+        var (grain, physician) = await TakenCaseAsync();
+        await grain.StartConsultationAsync(physician, "face_recognition");
+        await Grains.GetGrain<IPhysicianGrain>(physician).SuspendAsync("under review", "admin-app");
+
+        Assert.StartsWith("physician: not on the whitelist", (await Assert.ThrowsAsync<VisitRuleException>(() => grain.AddMessageAsync(physician, new VisitMessage(VisitMessage.Physician, "请拍照")))).Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("炉甘石洗剂", "ordinary", "外用")], "sig", true, true)));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology)));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.TerminateAsync(new VisitTerminated(physician, "unsuitable_online", "线下")));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.GetForActingPhysicianAsync(physician));
+
+        var handed = await grain.HandBackAsync(physician, "off_whitelist");
+        Assert.Equal(VisitStage.Booked, handed!.Visit.Stage);
+        Assert.Equal(VisitEventTypes.HandedBack, handed.Events[^1].Type);
+        Assert.Null(await grain.GetForPhysicianAsync(physician));
+
+        var colleague = "doc-" + Guid.NewGuid().ToString("N");
+        await Grains.GetGrain<IPhysicianGrain>(colleague).RegisterAsync(fixture.Qualified("BCH"), "admin-app");
+        var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", Specialty.Dermatology));
+        Assert.Equal(handed.CaseId, await queue.TakeAsync(colleague));
+        Assert.DoesNotContain(handed.CaseId, (await queue.GetAsync(physician)).OpenVisits);
+        var restarted = await grain.StartConsultationAsync(colleague, "face_recognition");
+        Assert.Equal(VisitStage.InConsultation, restarted!.Visit.Stage);
+    }
+
+    [Fact]
     public async Task Start_WithoutRealNameCheck_IsRefused()
     {
         var (grain, physician) = await TakenCaseAsync();
@@ -234,6 +285,7 @@ public class VisitTests(ClusterFixture fixture)
         var (grain, physician) = await TakenCaseAsync();
         await grain.StartConsultationAsync(physician, "face_recognition");
         await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "刚才孩子突然抽搐了，两眼上翻"));
+        await grain.ContinueAfterAlertAsync(physician, "视频中孩子清醒，家长描述的是寒战");
         await grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次")], "sig-1", true, true));
         var given = await grain.TerminateAsync(new VisitTerminated(physician, "emergency", "请立即去急诊"));
 
@@ -245,5 +297,6 @@ public class VisitTests(ClusterFixture fixture)
         Assert.True(replayed!.ChainValid);
         Assert.Single(replayed.Visit.Alerts);
         Assert.Single(replayed.Visit.Prescriptions);
+        Assert.Equal(1, replayed.Visit.AlertsAcknowledged);
     }
 }

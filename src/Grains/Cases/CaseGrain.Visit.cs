@@ -55,6 +55,52 @@ public sealed partial class CaseGrain
         Task.FromResult(AssignedTo(physicianId) ? View() : null);
 
     /// <inheritdoc />
+    public async Task<CaseView?> GetForActingPhysicianAsync(string physicianId)
+    {
+        if (!AssignedTo(physicianId))
+        {
+            return null;
+        }
+
+        await RequireWhitelistedAsync(physicianId);
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> ContinueAfterAlertAsync(string physicianId, string reason)
+    {
+        if (!AssignedTo(physicianId))
+        {
+            return null;
+        }
+
+        RequireIntact();
+        Require(_visit.Stage == VisitStage.InConsultation, $"visit: cannot continue from {_visit.Stage}");
+        Require(_visit.AlertAwaitsDecision, "visit: no emergency or offline alert awaits a decision");
+        Require(!string.IsNullOrWhiteSpace(reason), "reason: continuing online after an alert needs the physician's written reason");
+        await RequireWhitelistedAsync(physicianId);
+        await AppendAsync(VisitEventTypes.AlertAcknowledged, physicianId, new AlertAcknowledged(physicianId, reason.Trim(), _visit.Alerts.Length));
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseView?> HandBackAsync(string physicianId, string reason)
+    {
+        if (!AssignedTo(physicianId))
+        {
+            return null;
+        }
+
+        RequireIntact();
+        Require(_visit.Stage is VisitStage.Assigned or VisitStage.InConsultation, $"visit: cannot hand back from {_visit.Stage}");
+        Require(!string.IsNullOrWhiteSpace(reason), "reason: say why the visit is handed back");
+        var booking = _visit.Booking!;
+        await AppendAsync(VisitEventTypes.HandedBack, physicianId, new VisitHandedBack(physicianId, reason.Trim()));
+        await GrainFactory.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(booking.Hospital, booking.Specialty)).ReturnAsync(physicianId, this.GetPrimaryKey());
+        return View();
+    }
+
+    /// <inheritdoc />
     public async Task<CaseView?> StartConsultationAsync(string physicianId, string realNameCheck)
     {
         if (!AssignedTo(physicianId))
@@ -85,6 +131,11 @@ public sealed partial class CaseGrain
         RequireIntact();
         Require(_visit.Stage == VisitStage.InConsultation, "visit: messages belong to a consultation in progress");
         Require(!string.IsNullOrWhiteSpace(message.Text), "text: must not be empty");
+        if (!fromParent)
+        {
+            await RequireWhitelistedAsync(actor);
+        }
+
         await AppendAsync(VisitEventTypes.Message, actor, message);
         if (fromParent)
         {
@@ -118,6 +169,7 @@ public sealed partial class CaseGrain
 
         Require(_visit.Stage is VisitStage.Assigned or VisitStage.InConsultation, $"visit: cannot terminate from {_visit.Stage}");
         Require(VisitTerminated.Reasons.Contains(command.Reason), $"reason: must be one of {string.Join(", ", VisitTerminated.Reasons)}");
+        await RequireWhitelistedAsync(command.PhysicianId);
         await AppendAsync(VisitEventTypes.Terminated, command.PhysicianId, command);
         await ReleaseAsync(command.PhysicianId);
         return View();
@@ -138,6 +190,8 @@ public sealed partial class CaseGrain
         Require(!string.IsNullOrWhiteSpace(command.Diagnosis), "diagnosis: the physician's diagnosis is required");
         Require(Enum.IsDefined(command.FinalDisposition), "final_disposition: must be online, emergency, offline, out_of_scope or needs_info");
         Require(Enum.IsDefined(command.FinalSpecialty), "final_specialty: must be growth, nutrition, dermatology or other");
+        RequireAlertDecided();
+        await RequireWhitelistedAsync(command.PhysicianId);
         await AppendAsync(VisitEventTypes.Completed, command.PhysicianId, command);
         await ReleaseAsync(command.PhysicianId);
         return View();
@@ -170,6 +224,8 @@ public sealed partial class CaseGrain
         // Unknown age counts as under 6: the stricter rule is the safe one.
         var underSix = _patient.AgeMonthsOn(BeijingCalendar.DateOf(policy.Clock.GetUtcNow())) is not >= UnderSixMonths;
         Require(!underSix || (command.GuardianPresent && command.PhysicianPresent), "presence: a prescription for a child under 6 needs the guardian and a relevant physician present");
+        RequireAlertDecided();
+        await RequireWhitelistedAsync(command.PhysicianId);
         await AppendAsync(VisitEventTypes.Prescribed, command.PhysicianId, command);
         return View();
     }
@@ -184,10 +240,22 @@ public sealed partial class CaseGrain
         }
 
         RequireIntact();
-
+        await RequireWhitelistedAsync(physicianId);
         await AppendAsync(CaseEventTypes.SupportInvoked, "decision_support:" + physicianId, invocation);
         return true;
     }
+
+    // Every act of a physician on a visit needs the whitelist at that moment; handing back does not.
+    private async Task RequireWhitelistedAsync(string physicianId)
+    {
+        var standing = await GrainFactory.GetGrain<IPhysicianGrain>(physicianId).GetStandingAsync();
+        Require(
+            standing?.Covers(_visit.Booking!.Hospital, _visit.Booking.Specialty) == true,
+            "physician: not on the whitelist for this hospital and specialty now; the visit can only be handed back");
+    }
+
+    private void RequireAlertDecided() =>
+        Require(!_visit.AlertAwaitsDecision, "visit: an emergency or offline alert awaits the physician's decision: terminate and redirect, or continue with a written reason");
 
     private bool AssignedTo(string physicianId) =>
         _opened is not null && _visit.PhysicianId.Length > 0 && _visit.PhysicianId == physicianId;
@@ -222,6 +290,8 @@ public sealed partial class CaseGrain
         VisitEventTypes.Terminated => CaseJson.Deserialize<VisitTerminated>(e.Payload),
         VisitEventTypes.Completed => CaseJson.Deserialize<VisitCompleted>(e.Payload),
         VisitEventTypes.Prescribed => CaseJson.Deserialize<PrescriptionSigned>(e.Payload),
+        VisitEventTypes.AlertAcknowledged => CaseJson.Deserialize<AlertAcknowledged>(e.Payload),
+        VisitEventTypes.HandedBack => CaseJson.Deserialize<VisitHandedBack>(e.Payload),
         // Started and support events change nothing the grain keeps beyond the stage: their bodies stay in the journal.
         _ => null,
     };
@@ -238,6 +308,8 @@ public sealed partial class CaseGrain
             (VisitEventTypes.Terminated, VisitTerminated terminated) => _visit with { Stage = VisitStage.Terminated, Termination = terminated },
             (VisitEventTypes.Completed, VisitCompleted completed) => _visit with { Stage = VisitStage.Completed, Completion = completed },
             (VisitEventTypes.Prescribed, PrescriptionSigned prescription) => _visit with { Prescriptions = _visit.Prescriptions.Add(prescription) },
+            (VisitEventTypes.AlertAcknowledged, AlertAcknowledged acknowledged) => _visit with { AlertsAcknowledged = acknowledged.AlertsAcknowledged },
+            (VisitEventTypes.HandedBack, VisitHandedBack) => _visit with { Stage = VisitStage.Booked, PhysicianId = string.Empty },
             _ => _visit,
         };
     }

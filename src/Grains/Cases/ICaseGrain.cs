@@ -29,6 +29,24 @@ public interface ICaseGrain : IGrainWithGuidKey
     Task<CaseView?> GetForPhysicianAsync(string physicianId);
 
     /// <summary>
+    /// The case for an act of its assigned physician (the brief): refused unless the physician is
+    /// whitelisted for its hospital and specialty at this moment. Null when not assigned to them.
+    /// </summary>
+    Task<CaseView?> GetForActingPhysicianAsync(string physicianId);
+
+    /// <summary>
+    /// Continues the online visit after an emergency or offline alert, with the physician's written
+    /// reason. Refused when no such alert awaits a decision.
+    /// </summary>
+    Task<CaseView?> ContinueAfterAlertAsync(string physicianId, string reason);
+
+    /// <summary>
+    /// Gives the visit back: it waits again at the front of its queue for another whitelisted
+    /// physician. The one act left to a physician who is off the whitelist mid-visit.
+    /// </summary>
+    Task<CaseView?> HandBackAsync(string physicianId, string reason);
+
+    /// <summary>
     /// Starts the consultation after the physician's real-name check. Refused unless the physician
     /// is assigned and whitelisted for the hospital and specialty at this moment.
     /// </summary>

@@ -19,6 +19,9 @@ public interface IVisitQueueGrain : IGrainWithStringKey
     /// <summary>Frees a physician's slot when a visit is completed or terminated.</summary>
     Task ReleaseAsync(string physicianId, Guid caseId);
 
+    /// <summary>Frees the physician's slot and puts a handed-back case at the front: it has waited already.</summary>
+    Task ReturnAsync(string physicianId, Guid caseId);
+
     /// <summary>The queue as <paramref name="physicianId"/> sees it.</summary>
     Task<VisitQueueView> GetAsync(string physicianId);
 }

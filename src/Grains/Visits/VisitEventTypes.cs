@@ -26,4 +26,10 @@ public static class VisitEventTypes
 
     /// <summary>The physician's own signed prescription; body <see cref="PrescriptionSigned"/>.</summary>
     public const string Prescribed = "prescription_signed";
+
+    /// <summary>The physician continues online after an emergency or offline alert, with a written reason; body <see cref="AlertAcknowledged"/>.</summary>
+    public const string AlertAcknowledged = "alert_acknowledged";
+
+    /// <summary>The physician gave the visit back to its queue; body <see cref="VisitHandedBack"/>.</summary>
+    public const string HandedBack = "visit_handed_back";
 }

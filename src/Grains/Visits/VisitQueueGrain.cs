@@ -76,6 +76,22 @@ public sealed class VisitQueueGrain(
     }
 
     /// <inheritdoc />
+    public async Task ReturnAsync(string physicianId, Guid caseId)
+    {
+        if (state.State.Open.TryGetValue(physicianId, out var open) && open.Remove(caseId) && open.Count == 0)
+        {
+            state.State.Open.Remove(physicianId);
+        }
+
+        if (!state.State.Waiting.Contains(caseId))
+        {
+            state.State.Waiting.Insert(0, caseId);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
     public Task<VisitQueueView> GetAsync(string physicianId) =>
         Task.FromResult(new VisitQueueView(state.State.Waiting.Count, [.. state.State.Open.GetValueOrDefault(physicianId) ?? []]));
 

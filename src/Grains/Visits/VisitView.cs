@@ -29,4 +29,14 @@ public sealed record VisitView
 
     /// <summary>Prescriptions signed by the physician.</summary>
     [Id(7)] public ImmutableArray<PrescriptionSigned> Prescriptions { get; init; } = [];
+
+    /// <summary>How many alerts, counted from the first, a physician's decision to continue covers.</summary>
+    [Id(8)] public int AlertsAcknowledged { get; init; }
+
+    /// <summary>
+    /// True while an emergency or offline alert awaits the physician's decision: nothing may be
+    /// prescribed or completed until the physician terminates, or continues with a written reason.
+    /// </summary>
+    public bool AlertAwaitsDecision =>
+        Alerts.Skip(AlertsAcknowledged).Any(a => a.Disposition is Domain.Classification.Disposition.Emergency or Domain.Classification.Disposition.Offline);
 }

@@ -113,6 +113,8 @@ public static class CaseMapper
             FinalSpecialty = v.Completion is { } completed ? ApiVocabulary.ToApi(completed.FinalSpecialty) : Specialty.Unspecified,
             TerminationReason = v.Termination?.Reason ?? string.Empty,
             TerminationNote = v.Termination?.Note ?? string.Empty,
+            AlertAwaitsDecision = v.AlertAwaitsDecision,
+            AlertsAcknowledged = v.AlertsAcknowledged,
         };
         visit.Alerts.AddRange(v.Alerts.Select(ToAlert));
         visit.Messages.AddRange(v.Messages.Select(m => new VisitMessage { From = m.From, Text = m.Text }));

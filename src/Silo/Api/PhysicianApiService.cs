@@ -57,7 +57,7 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
         ArgumentNullException.ThrowIfNull(context);
         var physician = CallerIdentity.Of(context);
         var grain = Grain(request.CaseId);
-        var view = await grain.GetForPhysicianAsync(physician) ?? throw CallerIdentity.CaseNotFound();
+        var view = await grain.GetForActingPhysicianAsync(physician) ?? throw CallerIdentity.CaseNotFound();
         var brief = await support.BriefAsync(view, new CaseAuditTrail(grain, physician), context.CancellationToken);
         return PhysicianMapper.ToBrief(brief);
     }
@@ -87,6 +87,22 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
         ArgumentNullException.ThrowIfNull(request);
         var grain = Grain(request.CaseId);
         return Map(await grain.TerminateAsync(VisitRequestValidator.Validate(request, CallerIdentity.Of(context))));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> ContinueAfterAlert(ContinueAfterAlertRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        return Map(await grain.ContinueAfterAlertAsync(CallerIdentity.Of(context), VisitRequestValidator.Reason(request.Reason)));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Case> HandBackVisit(HandBackVisitRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var grain = Grain(request.CaseId);
+        return Map(await grain.HandBackAsync(CallerIdentity.Of(context), VisitRequestValidator.Reason(request.Reason)));
     }
 
     /// <inheritdoc />

@@ -70,6 +70,13 @@ public static class VisitRequestValidator
         return text;
     }
 
+    /// <summary>A physician's written reason (continuing after an alert, handing back).</summary>
+    public static string Reason(string reason)
+    {
+        Text("reason", reason, 1, MaxNote);
+        return reason;
+    }
+
     /// <summary>A termination.</summary>
     public static VisitTerminated Validate(TerminateVisitRequest request, string physicianId)
     {

@@ -66,6 +66,10 @@ public static class JournalFacts
                     RedFlags = [.. alert.RedFlags.Select(RedFlagTags.Name)],
                     Reason = alert.SuggestedTermination,
                 };
+            case VisitEventTypes.AlertAcknowledged:
+                return fact with { PhysicianKey = KeyOf(CaseJson.Deserialize<AlertAcknowledged>(entry.Payload).PhysicianId) };
+            case VisitEventTypes.HandedBack:
+                return fact with { PhysicianKey = KeyOf(CaseJson.Deserialize<VisitHandedBack>(entry.Payload).PhysicianId) };
             case VisitEventTypes.Terminated:
                 var terminated = CaseJson.Deserialize<VisitTerminated>(entry.Payload);
                 return fact with { PhysicianKey = KeyOf(terminated.PhysicianId), Reason = terminated.Reason };

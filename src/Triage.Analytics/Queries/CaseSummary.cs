@@ -23,16 +23,20 @@ internal static class CaseSummary
         DROP TABLE touched; DROP TABLE touched_facts;
         """);
 
-    // The summary of the cases whose facts are in the table <paramref name="facts"/>.
+    // The summary of the cases whose facts are in the table <paramref name="facts"/>. Each fact is
+    // first marked with what held just before it in its case (the physician assigned, the last
+    // emergency alert, the last decision to continue after one), so that a prescription is judged
+    // by the visit as it stood when it was signed.
     private static string Select(string facts) => $$"""
-        WITH visit AS (
-            SELECT case_key,
-                min(pos) FILTER (WHERE type = 'visit_booked') AS booked_pos,
-                arg_max(physician_key, pos) FILTER (WHERE type = 'visit_assigned') AS assigned_key,
-                min(pos) FILTER (WHERE type = 'visit_alert' AND reason = 'emergency') AS emergency_alert_pos
+        WITH marked AS (
+            SELECT *,
+                last_value(CASE WHEN type = 'visit_assigned' THEN physician_key END IGNORE NULLS) OVER before AS assigned_key,
+                max(CASE WHEN type = 'visit_alert' AND reason = 'emergency' THEN pos END) OVER before AS emergency_alert_pos,
+                max(CASE WHEN type = 'alert_acknowledged' THEN pos END) OVER before AS acknowledged_pos
             FROM {{facts}}
-            WHERE type IN ('visit_booked', 'visit_assigned', 'visit_alert')
-            GROUP BY case_key),
+            WINDOW before AS (PARTITION BY case_key ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)),
+        visit AS (
+            SELECT case_key, min(pos) AS booked_pos FROM {{facts}} WHERE type = 'visit_booked' GROUP BY case_key),
         per_case AS (
             SELECT f.case_key,
                 min(f.pos) AS first_pos,
@@ -51,8 +55,8 @@ internal static class CaseSummary
                 arg_max(f.specialty, f.pos) FILTER (WHERE f.type = 'visit_booked') AS booked_specialty,
                 min(f.occurred_at) FILTER (WHERE f.type = 'visit_booked') AS booked_at,
                 min(f.occurred_at) FILTER (WHERE f.type = 'consultation_started') AS started_at,
-                min(f.pos) FILTER (WHERE f.type = 'consultation_started') AS started_pos,
-                arg_min(f.physician_key, f.pos) FILTER (WHERE f.type = 'consultation_started') AS physician_key,
+                arg_max(f.physician_key, f.pos) FILTER (WHERE f.type = 'consultation_started') AS physician_key,
+                count(*) FILTER (WHERE f.type = 'visit_handed_back') AS handed_back,
                 min(f.occurred_at) FILTER (WHERE f.type = 'visit_completed') AS completed_at,
                 min(f.occurred_at) FILTER (WHERE f.type = 'visit_terminated') AS terminated_at,
                 arg_min(f.reason, f.pos) FILTER (WHERE f.type = 'visit_terminated') AS termination_reason,
@@ -60,16 +64,21 @@ internal static class CaseSummary
                 arg_min(f.final_specialty, f.pos) FILTER (WHERE f.type = 'visit_completed') AS final_specialty,
                 count(*) FILTER (WHERE f.type = 'visit_alert') AS alerts,
                 count(*) FILTER (WHERE f.type = 'visit_alert' AND f.reason = 'emergency') AS emergency_alerts,
+                count(*) FILTER (WHERE f.type = 'alert_acknowledged') AS acknowledgements,
                 count(*) FILTER (WHERE f.type = 'prescription_signed') AS prescriptions,
-                count(*) FILTER (WHERE f.type = 'prescription_signed' AND (NOT f.signed_by_physician OR f.physician_key IS DISTINCT FROM v.assigned_key)) AS unsigned_prescriptions,
-                -- Acknowledging an alert is not an event yet (the physicians' rules issue adds it): until then every prescription after an emergency alert counts.
-                count(*) FILTER (WHERE f.type = 'prescription_signed' AND f.pos > v.emergency_alert_pos) AS prescriptions_after_emergency_alert
-            FROM {{facts}} f LEFT JOIN visit v USING (case_key)
+                count(*) FILTER (WHERE f.type = 'prescription_signed' AND (NOT f.signed_by_physician OR f.physician_key IS DISTINCT FROM f.assigned_key)) AS unsigned_prescriptions,
+                count(*) FILTER (WHERE f.type = 'prescription_signed' AND f.emergency_alert_pos > coalesce(f.acknowledged_pos, 0)) AS prescriptions_after_unacknowledged_alert
+            FROM marked f LEFT JOIN visit v USING (case_key)
             GROUP BY f.case_key),
+        starts AS (
+            SELECT s.case_key, s.pos, s.physician_key, c.booked_hospital, c.booked_specialty
+            FROM {{facts}} s JOIN per_case c USING (case_key)
+            WHERE s.type = 'consultation_started'),
         started AS (
-            SELECT c.case_key, p.hospital = c.booked_hospital AND list_contains(string_split(p.specialties, ','), c.booked_specialty) AS whitelisted
-            FROM (SELECT case_key, started_pos, physician_key, booked_hospital, booked_specialty FROM per_case WHERE started_pos IS NOT NULL) c
-            ASOF LEFT JOIN physician_facts p ON c.physician_key = p.physician_key AND c.started_pos >= p.pos)
+            SELECT s.case_key,
+                count(*) FILTER (WHERE NOT coalesce(p.hospital = s.booked_hospital AND list_contains(string_split(p.specialties, ','), s.booked_specialty), false)) AS starts_off_whitelist
+            FROM starts s ASOF LEFT JOIN physician_facts p ON s.physician_key = p.physician_key AND s.pos >= p.pos
+            GROUP BY s.case_key)
         SELECT c.*,
             CAST(c.opened_at + INTERVAL 8 HOUR AS DATE) AS opened_date,
             strftime(c.opened_at + INTERVAL 8 HOUR, '%Y-%m') AS month,
@@ -77,7 +86,7 @@ internal static class CaseSummary
             coalesce(c.province, 'unknown') AS province_group,
             CASE WHEN c.age_months IS NULL THEN 'unknown' WHEN c.age_months < 1 THEN '0-1m' WHEN c.age_months < 12 THEN '1-12m'
                  WHEN c.age_months < 36 THEN '1-3y' WHEN c.age_months < 72 THEN '3-6y' WHEN c.age_months < 144 THEN '6-12y' ELSE '12-18y' END AS age_band,
-            coalesce(s.whitelisted, false) AS whitelisted_at_start,
+            coalesce(s.starts_off_whitelist, 0) AS starts_off_whitelist,
             CASE WHEN c.completed_at IS NOT NULL THEN c.final_disposition
                  WHEN c.termination_reason = 'emergency' THEN 'emergency'
                  WHEN c.terminated_at IS NOT NULL THEN 'offline' END AS physician_disposition

@@ -80,16 +80,17 @@ public sealed class EvaluationQueries(AnalyticsProjector projector, AnalyticsSto
             count(*) FILTER (WHERE termination_reason = 'emergency') AS terminated_emergency,
             count(*) FILTER (WHERE termination_reason = 'unsuitable_online') AS terminated_unsuitable_online,
             count(*) FILTER (WHERE termination_reason = 'condition_changed') AS terminated_condition_changed,
-            count(*) FILTER (WHERE disposition = 'online' AND termination_reason = 'emergency') AS hazardous_misses
+            count(*) FILTER (WHERE disposition = 'online' AND termination_reason = 'emergency') AS hazardous_misses,
+            sum(acknowledgements) AS continued_after_alert, sum(handed_back) AS handed_back
             """)),
         "agreement_matrix" => Suppress(name, AgreementCells(connection, filter)),
         "agreement" => Suppress(name, Agreement(AgreementCells(connection, filter))),
         "compliance" => Suppress(name, Select(connection, filter, "case_summary", Booked, [], """
             count(*) AS cases, count(started_at) AS started,
-            count(*) FILTER (WHERE started_at IS NOT NULL AND NOT whitelisted_at_start) AS not_whitelisted_at_start,
+            sum(starts_off_whitelist) AS not_whitelisted_at_start,
             count(*) FILTER (WHERE guardian_at_booking IS DISTINCT FROM true) AS without_guardian,
             sum(prescriptions) AS prescriptions, sum(unsigned_prescriptions) AS unsigned_prescriptions,
-            sum(prescriptions_after_emergency_alert) AS prescriptions_after_emergency_alert
+            sum(prescriptions_after_unacknowledged_alert) AS prescriptions_after_unacknowledged_alert
             """)),
         "workload" => Suppress(name, Select(connection, filter, "case_summary", "started_at IS NOT NULL", [], """
             count(*) AS cases, count(DISTINCT physician_key) AS physicians,

@@ -190,14 +190,14 @@ public static class ReportRenderer
     {
         html.Append("<h2>合规（应为零） Compliance (each must be zero)</h2><table><tr><th class=\"k\">项目 Item</th><th>数量 Count</th></tr>");
         var row = First(compliance);
-        foreach (var m in new[] { "not_whitelisted_at_start", "without_guardian", "unsigned_prescriptions", "prescriptions_after_emergency_alert" })
+        foreach (var m in new[] { "not_whitelisted_at_start", "without_guardian", "unsigned_prescriptions", "prescriptions_after_unacknowledged_alert" })
         {
             var n = row?[m] ?? 0;
             html.Append("<tr class=\"").Append(n == 0 ? "ok" : "bad").Append("\"><td class=\"k\">").Append(E(ReportLabels.Of(m))).Append("</td><td data-figure=\"compliance.")
                 .Append(m).Append("\">").Append(N(n)).Append("</td></tr>");
         }
 
-        html.Append("</table><p class=\"note\">确认警报尚不是单独事件：急症警报后的每张处方都计入。 Acknowledging an alert is not yet an event of its own: every prescription after an emergency alert is counted.</p>");
+        html.Append("</table>");
     }
 
     private static void Table(StringBuilder html, string? heading, AnalyticsTable table, string section)

@@ -39,8 +39,14 @@ public sealed record SeedTally
     /// <summary>Prescriptions without the physician's signature.</summary>
     public long UnsignedPrescriptions { get; set; }
 
-    /// <summary>Prescriptions after an emergency alert.</summary>
-    public long AfterEmergencyAlert { get; set; }
+    /// <summary>Prescriptions after an emergency alert that the physician had not decided on (must be zero in real operation).</summary>
+    public long AfterUnacknowledgedAlert { get; set; }
+
+    /// <summary>Decisions to continue online after an alert.</summary>
+    public long Continued { get; set; }
+
+    /// <summary>Visits handed back to the queue.</summary>
+    public long HandedBack { get; set; }
 
     /// <summary>Completed visits whose physician's specialty equals the service's.</summary>
     public long SpecialtyAgreed { get; set; }

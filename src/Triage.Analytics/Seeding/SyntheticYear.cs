@@ -153,6 +153,15 @@ public sealed class SyntheticYear(SqliteJournal journal, int seed = 2026)
             ? _physicians.First(p => p.Hospital != hospital).Id
             : covering[_random.Next(covering.Count)].Id;
         tally.NotWhitelisted += outside ? 1 : 0;
+        if (!outside && covering.Count > 1 && _random.Next(100) == 0)
+        {
+            // Now and then a physician hands the visit back and a colleague takes it.
+            var first = covering.First(p => p.Id != physician).Id;
+            Add(VisitEventTypes.Assigned, first, CaseJson.Serialize(new VisitAssigned(first)), Minutes(5, 240));
+            Add(VisitEventTypes.HandedBack, first, CaseJson.Serialize(new VisitHandedBack(first, "（合成）")), Minutes(1, 20));
+            tally.HandedBack++;
+        }
+
         Add(VisitEventTypes.Assigned, physician, CaseJson.Serialize(new VisitAssigned(physician)), Minutes(5, 240));
         Add(VisitEventTypes.Started, physician, CaseJson.Serialize(new ConsultationStarted(physician, "face_recognition", [specialty])), Minutes(1, 20));
         tally.Started++;
@@ -175,6 +184,14 @@ public sealed class SyntheticYear(SqliteJournal journal, int seed = 2026)
             return events;
         }
 
+        // A physician who continues after an alert mostly records the decision; a breach on purpose when not.
+        var acknowledged = alerted && _random.Next(4) != 0;
+        if (acknowledged)
+        {
+            Add(VisitEventTypes.AlertAcknowledged, physician, CaseJson.Serialize(new AlertAcknowledged(physician, "（合成）", 1)), Minutes(1, 5));
+            tally.Continued++;
+        }
+
         if (_random.NextDouble() < 0.4)
         {
             // Breaches on purpose: about one prescription in 300 unsigned.
@@ -183,7 +200,7 @@ public sealed class SyntheticYear(SqliteJournal journal, int seed = 2026)
             Add(VisitEventTypes.Prescribed, physician, CaseJson.Serialize(prescription), Minutes(2, 15));
             tally.Prescriptions++;
             tally.UnsignedPrescriptions += unsigned ? 1 : 0;
-            tally.AfterEmergencyAlert += emergencyAlert ? 1 : 0;
+            tally.AfterUnacknowledgedAlert += emergencyAlert && !acknowledged ? 1 : 0;
         }
 
         if (end > 0.97)

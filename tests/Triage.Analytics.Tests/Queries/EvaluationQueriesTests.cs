@@ -59,8 +59,10 @@ public sealed class EvaluationQueriesTests : IDisposable
         Assert.Equal(tally.NotWhitelisted, compliance["not_whitelisted_at_start"]);
         Assert.Equal(tally.Prescriptions, compliance["prescriptions"]);
         Assert.Equal(tally.UnsignedPrescriptions, compliance["unsigned_prescriptions"]);
-        Assert.Equal(tally.AfterEmergencyAlert, compliance["prescriptions_after_emergency_alert"]);
-        Assert.True(tally.WithoutGuardian + tally.NotWhitelisted > 0, "the seeding writes some breaches on purpose");
+        Assert.Equal(tally.AfterUnacknowledgedAlert, compliance["prescriptions_after_unacknowledged_alert"]);
+        Assert.Equal(tally.Continued, visits["continued_after_alert"]);
+        Assert.Equal(tally.HandedBack, visits["handed_back"]);
+        Assert.True(tally.WithoutGuardian + tally.NotWhitelisted > 0 && tally.HandedBack > 0 && tally.Continued > 0, "the seeding writes some breaches, hand-backs and decisions to continue");
     }
 
     [Fact]

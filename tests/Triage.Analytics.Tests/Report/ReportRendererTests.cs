@@ -36,7 +36,7 @@ public sealed partial class ReportRendererTests : IDisposable
         Assert.Equal(tally.WithoutGuardian, figures["compliance.without_guardian"]);
         Assert.Equal(tally.NotWhitelisted, figures["compliance.not_whitelisted_at_start"]);
         Assert.Equal(tally.UnsignedPrescriptions, figures["compliance.unsigned_prescriptions"]);
-        Assert.Equal(tally.AfterEmergencyAlert, figures["compliance.prescriptions_after_emergency_alert"]);
+        Assert.Equal(tally.AfterUnacknowledgedAlert, figures["compliance.prescriptions_after_unacknowledged_alert"]);
         Assert.Equal(tally.Terminated.GetValueOrDefault("emergency"), figures["visits.hazardous_misses"]);
         Assert.InRange(figures["funnel.to_booking_minutes_median"], 1, 30);
     }
