@@ -43,11 +43,15 @@ public sealed partial class CaseGrain
     }
 
     /// <inheritdoc />
-    public async Task AssignAsync(string physicianId)
+    public async Task<bool> AssignAsync(string physicianId)
     {
-        RequireIntact();
-        Require(_visit.Stage == VisitStage.Booked, "visit: not waiting in a queue");
+        if (_brokenAt is not null || _visit.Stage != VisitStage.Booked)
+        {
+            return false;
+        }
+
         await AppendAsync(VisitEventTypes.Assigned, physicianId, new VisitAssigned(physicianId));
+        return true;
     }
 
     /// <inheritdoc />

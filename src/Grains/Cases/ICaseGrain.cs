@@ -22,8 +22,11 @@ public interface ICaseGrain : IGrainWithGuidKey
     /// </summary>
     Task<CaseView?> BookAsync(string appId, string hospital);
 
-    /// <summary>Records that a physician took the case from its queue (called by the queue).</summary>
-    Task AssignAsync(string physicianId);
+    /// <summary>
+    /// Records that a physician took the case from its queue (called by the queue). False, with nothing
+    /// recorded, when the case no longer waits in a queue (taken or ended already).
+    /// </summary>
+    Task<bool> AssignAsync(string physicianId);
 
     /// <summary>The case as its assigned physician sees it; null when not assigned to <paramref name="physicianId"/>.</summary>
     Task<CaseView?> GetForPhysicianAsync(string physicianId);

@@ -39,6 +39,7 @@ public static class TriageSiloBuilderExtensions
             .PostConfigure(o => FillPilotDefaults(o));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<IJournal, SqliteJournal>();
+        services.AddSingleton<Visits.IVisitQueueSource, SqliteVisitQueueSource>();
         services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));

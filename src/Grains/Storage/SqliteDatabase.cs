@@ -38,6 +38,8 @@ public sealed class SqliteDatabase : IDisposable
             hash        TEXT    NOT NULL,
             UNIQUE (journal_key, seq)
         );
+        CREATE INDEX IF NOT EXISTS case_events_visit_lifecycle ON case_events (case_id, seq)
+            WHERE type IN ('visit_booked', 'visit_assigned', 'visit_handed_back', 'visit_completed', 'visit_terminated');
         CREATE TABLE IF NOT EXISTS ledger_checkpoints (
             pos         INTEGER PRIMARY KEY,
             ledger_hash TEXT    NOT NULL,
@@ -45,6 +47,9 @@ public sealed class SqliteDatabase : IDisposable
             signature   TEXT    NOT NULL
         );
         """;
+
+    /// <summary>The visit events that move a case in or out of a queue, as an SQL list (the partial index's).</summary>
+    internal const string VisitLifecycleTypes = "'visit_booked', 'visit_assigned', 'visit_handed_back', 'visit_completed', 'visit_terminated'";
 
     // SQLite has one writer at a time; queueing writers here is far cheaper than SQLite's busy
     // back-off, which sleeps and made tail latency under concurrent appends hundreds of ms.

@@ -2,7 +2,6 @@ using Triage.Domain.Classification;
 using Triage.Domain.Evaluation;
 using Triage.Grains.Cases;
 using Triage.Grains.Physicians;
-using Triage.Grains.Storage;
 
 namespace Triage.Grains.Visits;
 
@@ -10,11 +9,13 @@ namespace Triage.Grains.Visits;
 /// Spreads work fairly by pull: physicians take the oldest case when they are free, and no one
 /// holds more than <see cref="MaxOpenVisitsPerPhysician"/> open visits, so a fast clicker cannot
 /// drain the queue while colleagues wait. The whitelist is checked at every take (and again
-/// by the case when the consultation starts).
+/// by the case when the consultation starts). The queue stores nothing of its own: it is rebuilt
+/// from the case journals on activation and changed in memory only after a case recorded the
+/// change, so a crash between the two loses nothing and serves nothing twice.
 /// </summary>
-public sealed class VisitQueueGrain(
-    [PersistentState("visit-queue", StorageOptions.ProviderName)] IPersistentState<VisitQueueState> state) : Grain, IVisitQueueGrain
+public sealed class VisitQueueGrain(IVisitQueueSource source) : Grain, IVisitQueueGrain
 {
+    private VisitQueueState _state = new();
     /// <summary>Open visits a physician may hold at once.</summary>
     public const int MaxOpenVisitsPerPhysician = 2;
 
@@ -22,13 +23,21 @@ public sealed class VisitQueueGrain(
     public static string KeyOf(string hospital, Specialty specialty) => $"{hospital.ToUpperInvariant()}/{LabelNames.Of(specialty)}";
 
     /// <inheritdoc />
-    public async Task EnqueueAsync(Guid caseId)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!state.State.Waiting.Contains(caseId))
+        var (hospital, specialty) = Split();
+        _state = await source.ReadAsync(hospital, specialty, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task EnqueueAsync(Guid caseId)
+    {
+        if (!_state.Waiting.Contains(caseId))
         {
-            state.State.Waiting.Add(caseId);
-            await state.WriteStateAsync();
+            _state.Waiting.Add(caseId);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -41,59 +50,70 @@ public sealed class VisitQueueGrain(
             throw new VisitRuleException("physician: not on the whitelist for this hospital and specialty now");
         }
 
-        var open = state.State.Open.GetValueOrDefault(physicianId) ?? [];
+        var open = _state.Open.GetValueOrDefault(physicianId) ?? [];
         if (open.Count >= MaxOpenVisitsPerPhysician)
         {
             throw new VisitRuleException($"physician: already holds {open.Count} open visits; complete or terminate one first");
         }
 
-        if (state.State.Waiting.Count == 0)
+        while (_state.Waiting.Count > 0)
         {
-            return null;
-        }
-
-        var caseId = state.State.Waiting[0];
-        await GrainFactory.GetGrain<ICaseGrain>(caseId).AssignAsync(physicianId);
-        state.State.Waiting.RemoveAt(0);
-        open.Add(caseId);
-        state.State.Open[physicianId] = open;
-        await state.WriteStateAsync();
-        return caseId;
-    }
-
-    /// <inheritdoc />
-    public async Task ReleaseAsync(string physicianId, Guid caseId)
-    {
-        if (state.State.Open.TryGetValue(physicianId, out var open) && open.Remove(caseId))
-        {
-            if (open.Count == 0)
+            var caseId = _state.Waiting[0];
+            _state.Waiting.RemoveAt(0);
+            // The case decides: it records the assignment, or says it no longer waits (taken or ended by a
+            // path this queue did not see), in which case it is simply not served from here again.
+            bool assigned;
+            try
             {
-                state.State.Open.Remove(physicianId);
+                assigned = await GrainFactory.GetGrain<ICaseGrain>(caseId).AssignAsync(physicianId);
+            }
+            catch
+            {
+                _state.Waiting.Insert(0, caseId); // not recorded: it still waits first
+                throw;
             }
 
-            await state.WriteStateAsync();
+            if (assigned)
+            {
+                open.Add(caseId);
+                _state.Open[physicianId] = open;
+                return caseId;
+            }
         }
+
+        return null;
     }
 
     /// <inheritdoc />
-    public async Task ReturnAsync(string physicianId, Guid caseId)
+    public Task ReleaseAsync(string physicianId, Guid caseId)
     {
-        if (state.State.Open.TryGetValue(physicianId, out var open) && open.Remove(caseId) && open.Count == 0)
+        Close(physicianId, caseId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReturnAsync(string physicianId, Guid caseId)
+    {
+        Close(physicianId, caseId);
+        if (!_state.Waiting.Contains(caseId))
         {
-            state.State.Open.Remove(physicianId);
+            _state.Waiting.Insert(0, caseId);
         }
 
-        if (!state.State.Waiting.Contains(caseId))
-        {
-            state.State.Waiting.Insert(0, caseId);
-        }
-
-        await state.WriteStateAsync();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task<VisitQueueView> GetAsync(string physicianId) =>
-        Task.FromResult(new VisitQueueView(state.State.Waiting.Count, [.. state.State.Open.GetValueOrDefault(physicianId) ?? []]));
+        Task.FromResult(new VisitQueueView(_state.Waiting.Count, [.. _state.Open.GetValueOrDefault(physicianId) ?? []]));
+
+    private void Close(string physicianId, Guid caseId)
+    {
+        if (_state.Open.TryGetValue(physicianId, out var open) && open.Remove(caseId) && open.Count == 0)
+        {
+            _state.Open.Remove(physicianId);
+        }
+    }
 
     private (string Hospital, Specialty Specialty) Split()
     {

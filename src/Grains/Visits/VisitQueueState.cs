@@ -1,12 +1,11 @@
 namespace Triage.Grains.Visits;
 
-/// <summary>What a queue stores: cases waiting, oldest first, and each physician's open visits.</summary>
-[GenerateSerializer, Alias("triage.VisitQueueState")]
+/// <summary>A queue's state, derived from the case journals (never stored): cases waiting, in order, and each physician's open visits.</summary>
 public sealed class VisitQueueState
 {
-    /// <summary>Booked cases not yet taken, oldest first.</summary>
-    [Id(0)] public List<Guid> Waiting { get; set; } = [];
+    /// <summary>Booked cases not yet taken, in the order they are served.</summary>
+    public List<Guid> Waiting { get; init; } = [];
 
-    /// <summary>Per physician id, the cases taken and not yet completed or terminated.</summary>
-    [Id(1)] public Dictionary<string, List<Guid>> Open { get; set; } = [];
+    /// <summary>Per physician id, the cases taken and not yet completed, terminated or handed back.</summary>
+    public Dictionary<string, List<Guid>> Open { get; init; } = [];
 }
