@@ -95,6 +95,7 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
             405 => (StatusCode.Unimplemented, "method not allowed on this route"),
             413 => (StatusCode.InvalidArgument, "body: request too large"),
             415 => (StatusCode.InvalidArgument, "content-type: must be application/json"),
+            429 => (StatusCode.ResourceExhausted, "x-api-key: too many requests; retry after the seconds in Retry-After"),
             _ => (StatusCode.Internal, "internal error"),
         };
     }
@@ -167,6 +168,7 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
         409 => "Conflict",
         413 => "Request too large",
         415 => "Unsupported media type",
+        429 => "Too many requests",
         _ => "Request failed",
     };
 }

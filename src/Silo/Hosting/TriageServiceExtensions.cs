@@ -54,6 +54,8 @@ public static class TriageServiceExtensions
             .AddPolicy(TriageRoles.Analytics, p => p.RequireRole(TriageRoles.Evaluator, TriageRoles.Regulator))
             .AddPolicy(TriageRoles.Audit, p => p.RequireRole(TriageRoles.Regulator, TriageRoles.Admin));
         builder.Services.AddTriageAnalytics(builder.Configuration);
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddSingleton<CallerRateLimiter>();
         builder.Services.AddSingleton<ModelReloader>();
         builder.Services.AddOptions<SupportOptions>().Bind(builder.Configuration.GetSection(SupportOptions.Section));
         builder.Services.AddHttpClient<DecisionSupport>((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SupportOptions>>().Value.TimeoutSeconds + 5));
@@ -74,6 +76,8 @@ public static class TriageServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<JsonProblemMiddleware>();
         app.UseAuthentication();
+        var limiter = app.Services.GetRequiredService<CallerRateLimiter>();
+        app.Use((context, next) => limiter.InvokeAsync(context, next));
         app.UseAuthorization();
         app.MapGrpcService<TriageApiService>();
         app.MapGrpcService<AdminApiService>();
