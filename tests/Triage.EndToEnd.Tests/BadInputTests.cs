@@ -20,7 +20,9 @@ public class BadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixtur
         { """{"complaint":"宝宝湿疹","patient":{"birthDate":"2030-01-01"}}""", "patient.birth_date" },
         { """{"complaint":"宝宝湿疹","patient":{"birthDate":"yesterday"}}""", "patient.birth_date" },
         { """{"complaint":"宝宝湿疹","patient":{"ageDays":3,"ageMonths":1}}""", "patient" },
-        { """{"complaint":"宝宝湿疹","patient":{"sex":"bogus"}}""", "body" },
+        { """{"complaint":"宝宝湿疹","patient":{"sex":"bogus"}}""", "patient.sex" },
+        { """{"complaint":"宝宝湿疹","guardianPresent":"yes"}""", "guardian_present" },
+        { """{"complaint":"宝宝湿疹","patient":{"ageMonths":"abc"}}""", "patient.age_months" },
         { """{"complaint":"宝宝湿疹","patient":{"sex":7}}""", "patient.sex" },
         { """{"complaint":""", "body" },
         { """[1,2,3]""", "body" },
@@ -48,12 +50,39 @@ public class BadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixtur
     }
 
     [Fact]
-    public async Task Assess_WrongContentType_Is400ProblemNamingTheContentType()
+    public async Task Assess_WrongContentType_Is415ProblemNamingTheContentType()
     {
         var request = Host.Json(HttpMethod.Post, "/v1/assessments");
         request.Content = new StringContent("complaint=x", Encoding.UTF8, "text/plain");
         using var response = await Host.Http.SendAsync(request);
-        await AssertProblemAsync(response, "content-type");
+        await AssertProblemAsync(response, "content-type", HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Assess_Utf16Charset_Is415_NotAnInternalError()
+    {
+        var request = Host.Json(HttpMethod.Post, "/v1/assessments");
+        request.Content = new StringContent("""{"complaint":"湿疹"}""", Encoding.Unicode, "application/json");
+        using var response = await Host.Http.SendAsync(request);
+        await AssertProblemAsync(response, "content-type", HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Assess_BodyOverTheLimit_Is413()
+    {
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments", "{\"complaint\":\"" + new string('a', 70_000) + "\"}"));
+        await AssertProblemAsync(response, "body", HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Assess_BadEnumValue_ListsTheValidNamesAndNeverEchoesTheValue()
+    {
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments", """{"complaint":"宝宝湿疹","patient":{"sex":"张小明 身份证110101"}}"""));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("female, male", body);
+        Assert.DoesNotContain("张小明", body);
+        Assert.DoesNotContain("110101", body);
     }
 
     [Fact]
@@ -79,12 +108,12 @@ public class BadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixtur
         Assert.StartsWith("patient.sex:", e.Status.Detail, StringComparison.Ordinal);
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, string field)
+    private static async Task AssertProblemAsync(HttpResponseMessage response, string field, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(400, doc.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal((int)status, doc.RootElement.GetProperty("status").GetInt32());
         Assert.Equal(field, doc.RootElement.GetProperty("field").GetString());
     }
 }

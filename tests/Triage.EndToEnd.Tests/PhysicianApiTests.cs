@@ -98,7 +98,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
 
     [Theory]
     [InlineData("""{"physicianId":"doc 1","licenceNumber":"1","licenceSpecialties":["growth"],"hospital":"BCH","title":"chief"}""", "physician_id")]
-    [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["cardiology"],"hospital":"BCH","title":"chief"}""", "body")]
+    [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["cardiology"],"hospital":"BCH","title":"chief"}""", "licence_specialties[0]")]
     [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["other"],"hospital":"BCH","title":"chief"}""", "licence_specialties[0]")]
     [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["growth"],"hospital":"BCH","title":"intern"}""", "title")]
     [InlineData("""{"physicianId":"doc-x","licenceNumber":"1","licenceSpecialties":["growth"],"hospital":"BCH","title":"chief","trainingPassedOn":"2026-13-01"}""", "training_passed_on")]

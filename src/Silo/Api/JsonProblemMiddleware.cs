@@ -93,7 +93,7 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
             403 => (StatusCode.PermissionDenied, "the caller's role does not allow this call"),
             404 => (StatusCode.NotFound, "no such route"),
             405 => (StatusCode.Unimplemented, "method not allowed on this route"),
-            413 => (StatusCode.InvalidArgument, "body: request too large"),
+            413 => (StatusCode.ResourceExhausted, "body: request too large"),
             415 => (StatusCode.InvalidArgument, "content-type: must be application/json"),
             429 => (StatusCode.ResourceExhausted, "x-api-key: too many requests; retry after the seconds in Retry-After"),
             _ => (StatusCode.Internal, "internal error"),

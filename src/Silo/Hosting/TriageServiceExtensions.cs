@@ -79,6 +79,8 @@ public static class TriageServiceExtensions
         var limiter = app.Services.GetRequiredService<CallerRateLimiter>();
         app.Use((context, next) => limiter.InvokeAsync(context, next));
         app.UseAuthorization();
+        app.UseMiddleware<JsonBodyGuard>();
+        app.UseMiddleware<GrpcFrameGuard>();
         app.MapGrpcService<TriageApiService>();
         app.MapGrpcService<AdminApiService>();
         app.MapGrpcService<PhysicianAdminApiService>();
