@@ -287,4 +287,18 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
             await Host.PhysicianAdmin().ReinstatePhysicianAsync(new ReinstatePhysicianRequest { PhysicianId = "doc-1" });
         }
     }
+
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("..%2F..%2Fadmin")]
+    public async Task Queue_HospitalOutsideThePilot_Is400NamingTheHospital(string hospital)
+    {
+        await RegisterDoctorsAsync();
+        using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Get, $"/v1/physician/queues/{hospital}/dermatology", apiKey: TriageServiceHost.KeyDoctor1));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"field\":\"hospital\"", body);
+        Assert.DoesNotContain("admin", body);
+    }
 }

@@ -14,13 +14,13 @@ namespace Triage.Silo.Api;
 /// from queues they are whitelisted for and only act on cases they took (others read as missing).
 /// </summary>
 [Authorize(Policy = TriageRoles.Physician)]
-public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport support) : PhysicianService.PhysicianServiceBase
+public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport support, Triage.Domain.Decision.EligibilityPolicy policy) : PhysicianService.PhysicianServiceBase
 {
     /// <inheritdoc />
     public override async Task<Queue> GetQueue(GetQueueRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (hospital, specialty) = VisitRequestValidator.Queue(request.Hospital, request.Specialty);
+        var (hospital, specialty) = PilotQueue(request.Hospital, request.Specialty);
         var view = await grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, specialty)).GetAsync(CallerIdentity.Of(context));
         var queue = new Queue { Waiting = view.Waiting };
         queue.OpenCaseIds.AddRange(view.OpenVisits.Select(id => id.ToString()));
@@ -31,7 +31,7 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
     public override async Task<TakeCaseReply> TakeCase(TakeCaseRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (hospital, specialty) = VisitRequestValidator.Queue(request.Hospital, request.Specialty);
+        var (hospital, specialty) = PilotQueue(request.Hospital, request.Specialty);
         var physician = CallerIdentity.Of(context);
         var taken = await grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(hospital, specialty)).TakeAsync(physician);
         if (taken is not { } caseId)
@@ -119,6 +119,15 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
         ArgumentNullException.ThrowIfNull(request);
         var grain = Grain(request.CaseId);
         return Map(await grain.PrescribeAsync(VisitRequestValidator.Validate(request, CallerIdentity.Of(context))));
+    }
+
+    // Only the pilot's own queues exist: a hospital string the settings do not name never becomes a grain.
+    private (string Hospital, Domain.Classification.Specialty Specialty) PilotQueue(string hospital, Specialty specialty)
+    {
+        var queue = VisitRequestValidator.Queue(hospital, specialty);
+        return policy.HospitalOffers(queue.Hospital, queue.Specialty)
+            ? queue
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, "hospital: not a pilot hospital offering this specialty online"));
     }
 
     private ICaseGrain Grain(string caseId) => grains.GetGrain<ICaseGrain>(RequestValidator.CaseId(caseId));
