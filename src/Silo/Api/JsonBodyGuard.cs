@@ -22,7 +22,7 @@ public sealed class JsonBodyGuard(RequestDelegate next, IOptions<ApiOptions> opt
     {
         ArgumentNullException.ThrowIfNull(context);
         var rule = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
-        if (rule is null || HttpProtocol.IsHttp2(context.Request.Protocol) || string.IsNullOrEmpty(rule.HttpRule.Body)
+        if (rule is null || string.IsNullOrEmpty(rule.HttpRule.Body)
             || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method))
         {
             await next(context);

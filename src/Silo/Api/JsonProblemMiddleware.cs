@@ -15,7 +15,8 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (HttpProtocol.IsHttp2(context.Request.Protocol))
+        // gRPC callers keep gRPC statuses; JSON may come over HTTP/1.1 or, on the TLS port, HTTP/2.
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
         {
             await next(context);
             return;

@@ -15,6 +15,15 @@ public sealed class ApiOptions
     /// <summary>JSON over HTTP/1.1 (transcoded).</summary>
     public int HttpPort { get; set; } = 5181;
 
+    /// <summary>With a certificate: the one TLS port serving gRPC (HTTP/2) and JSON (HTTP/1.1 or HTTP/2) together.</summary>
+    public int HttpsPort { get; set; } = 5443;
+
+    /// <summary>The server certificate; when set, the API listens only on <see cref="HttpsPort"/>, with TLS.</summary>
+    public CertificateOptions Certificate { get; set; } = new();
+
+    /// <summary>True when a certificate is configured.</summary>
+    public bool UsesTls => Certificate.Path.Length > 0;
+
     /// <summary>Largest request body accepted, bytes.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 }

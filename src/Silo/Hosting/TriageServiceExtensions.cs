@@ -22,6 +22,8 @@ public static class TriageServiceExtensions
         var orleans = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
         builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
 
+        DeploymentGuard.Check(builder.Environment, api, builder.Configuration.GetSection(ApiKeyOptions.Section).Get<ApiKeyOptions>()?.ApiKeys ?? []);
+
         var endpoints = new ApiEndpoints();
         builder.Services.AddSingleton(endpoints);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -29,8 +31,22 @@ public static class TriageServiceExtensions
             var address = IPAddress.Parse(api.Address);
             kestrel.Limits.MaxRequestBodySize = api.MaxRequestBytes;
             ListenOptions? grpc = null, http = null;
-            kestrel.Listen(address, api.GrpcPort, o => (o.Protocols, grpc) = (HttpProtocols.Http2, o));
-            kestrel.Listen(address, api.HttpPort, o => (o.Protocols, http) = (HttpProtocols.Http1, o));
+            if (api.UsesTls)
+            {
+                // With TLS, ALPN lets HTTP/2 (gRPC) and HTTP/1.1 (JSON) share one port.
+                kestrel.Listen(address, api.HttpsPort, o =>
+                {
+                    o.Protocols = HttpProtocols.Http1AndHttp2;
+                    o.UseHttps(api.Certificate.Path, api.Certificate.Password);
+                    grpc = http = o;
+                });
+            }
+            else
+            {
+                kestrel.Listen(address, api.GrpcPort, o => (o.Protocols, grpc) = (HttpProtocols.Http2, o));
+                kestrel.Listen(address, api.HttpPort, o => (o.Protocols, http) = (HttpProtocols.Http1, o));
+            }
+
             endpoints.Listening(grpc!, http!);
         });
 
