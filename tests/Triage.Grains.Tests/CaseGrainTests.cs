@@ -69,7 +69,7 @@ public class CaseGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Open_WithPatientKey_LinksTheCaseToThePatient()
     {
-        var key = PatientKey.For("app-a", "ref-" + Guid.NewGuid());
+        var key = new PatientPseudonyms(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).For("app-a", "ref-" + Guid.NewGuid());
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
         await fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(first).OpenAsync(Command("宝宝湿疹", patientKey: key));

@@ -1,4 +1,3 @@
-using System.Text;
 using Triage.Grains.Journal;
 
 namespace Triage.Grains.Hosting;
@@ -29,49 +28,10 @@ public sealed class AuditOptions
     public string ExportFile { get; set; } = string.Empty;
 
     /// <summary>The signer over the configured key, creating the default key file if there is none.</summary>
-    public CheckpointSigner Signer(string databasePath)
-    {
-        if (CheckpointKey.Length > 0)
-        {
-            return new CheckpointSigner(Decode(CheckpointKey, "Audit:CheckpointKey"));
-        }
-
-        var file = CheckpointKeyFile.Length > 0 ? CheckpointKeyFile : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "checkpoint.key");
-        if (!File.Exists(file))
-        {
-            if (CheckpointKeyFile.Length > 0)
-            {
-                throw new InvalidOperationException("Audit:CheckpointKeyFile: the configured key file does not exist");
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                // Readable by the service's own user only, from the moment it exists.
-                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var stream = new FileStream(file, create);
-            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
-        }
-
-        return new CheckpointSigner(Decode(File.ReadAllText(file).Trim(), "Audit:CheckpointKeyFile"));
-    }
+    public CheckpointSigner Signer(string databasePath) =>
+        new(SecretKey.Load(CheckpointKey, CheckpointKeyFile, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "checkpoint.key"), "Audit:CheckpointKey"));
 
     /// <summary>The export file, resolved.</summary>
     public string ResolvedExportFile(string databasePath) =>
         ExportFile.Length > 0 ? ExportFile : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "checkpoints.jsonl");
-
-    private static byte[] Decode(string base64, string field)
-    {
-        try
-        {
-            return Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException($"{field}: not base64");
-        }
-    }
 }

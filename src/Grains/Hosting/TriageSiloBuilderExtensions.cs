@@ -56,6 +56,13 @@ public static class TriageSiloBuilderExtensions
             sp.GetRequiredService<GrowthReference>()));
         services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
         services.AddSingleton(sp => new PhysicianWhitelist(sp.GetRequiredService<IOptions<PilotOptions>>().Value));
+        services.AddOptions<PatientOptions>().Bind(configuration.GetSection(PatientOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<PatientOptions>>().Value;
+            var database = sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath;
+            return new Patients.PatientPseudonyms(SecretKey.Load(o.PseudonymKey, o.PseudonymKeyFile, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "pseudonym.key"), "Patients:PseudonymKey"));
+        });
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Signer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton(sp => new SqliteAudit(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<CheckpointSigner>()));

@@ -65,7 +65,7 @@ public sealed class SqliteDatabase : IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
         _created = new Lazy<bool>(() =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            CreateOwnerOnly(full);
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
@@ -74,6 +74,33 @@ public sealed class SqliteDatabase : IDisposable
             SqliteLedger.Backfill(connection);
             return true;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    // Complaints and messages are in this file: it is made readable by the service's own user only
+    // (SQLite gives its -wal and -shm files the same mode), in a folder only that user can enter.
+    private static void CreateOwnerOnly(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
     }
 
     /// <summary>Runs <paramref name="write"/> on an open connection, one writer at a time.</summary>

@@ -10,7 +10,7 @@ namespace Triage.Silo.Api;
 
 /// <summary>The triage API: validates, authorises, hands the work to the case grain, maps the reply.</summary>
 [Authorize(Policy = TriageRoles.BookingApp)]
-public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy policy) : TriageService.TriageServiceBase
+public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy policy, PatientPseudonyms pseudonyms) : TriageService.TriageServiceBase
 {
     /// <inheritdoc />
     public override async Task<AssessReply> Assess(AssessRequest request, ServerCallContext context)
@@ -19,7 +19,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         ArgumentNullException.ThrowIfNull(context);
         var patient = RequestValidator.Validate(request, policy.Today);
         var appId = AppId(context);
-        var command = new CaseOpened(appId, PatientKey.For(appId, request.PatientReference), request.Complaint, patient);
+        var command = new CaseOpened(appId, pseudonyms.For(appId, request.PatientReference), request.Complaint, patient);
         var view = await grains.GetGrain<ICaseGrain>(Guid.NewGuid()).OpenAsync(command);
         return CaseMapper.ToReply(view);
     }
