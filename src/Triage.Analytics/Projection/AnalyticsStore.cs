@@ -20,7 +20,14 @@ public sealed class AnalyticsStore : IDisposable
         CREATE TABLE IF NOT EXISTS physician_facts (
             pos BIGINT NOT NULL, physician_key VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL, hospital VARCHAR NOT NULL, specialties VARCHAR NOT NULL);
         CREATE TABLE IF NOT EXISTS projection_state (position BIGINT NOT NULL, ledger_hash VARCHAR NOT NULL);
+        CREATE TABLE IF NOT EXISTS projection_version (version INTEGER NOT NULL);
         """;
+
+    /// <summary>
+    /// The shape of the facts and the summary. A file of another version is thrown away and rebuilt
+    /// from the journals: it is derived data, so a rebuild is its migration.
+    /// </summary>
+    public const int Version = 2;
 
     private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -38,7 +45,21 @@ public sealed class AnalyticsStore : IDisposable
         _connection = new DuckDBConnection($"Data Source={path}");
         _connection.Open();
         Execute(Schema);
+        if (ReadVersion() != Version)
+        {
+            Execute("DROP TABLE IF EXISTS case_summary; DROP TABLE case_facts; DROP TABLE physician_facts; DROP TABLE projection_state; DROP TABLE projection_version;");
+            Execute(Schema);
+            Execute($"INSERT INTO projection_version VALUES ({Version})");
+        }
+
         Execute(Queries.CaseSummary.Create);
+    }
+
+    private int? ReadVersion()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT max(version) FROM projection_version";
+        return command.ExecuteScalar() is int version ? version : null;
     }
 
     /// <summary>Where the projection of the journal database at <paramref name="journalPath"/> lives by default: beside it (<c>triage.db</c>, <c>triage.analytics.duckdb</c>).</summary>

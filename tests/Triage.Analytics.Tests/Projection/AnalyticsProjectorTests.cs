@@ -40,6 +40,30 @@ public sealed class AnalyticsProjectorTests : IDisposable
         Assert.Equal(150, after);
     }
 
+    [Fact]
+    public async Task ProjectionOfAnotherVersion_IsRebuiltFromTheJournals()
+    {
+        await _db.SeedAsync(200, seed: 5);
+        var before = (await _db.Queries.RunAsync("volumes", SeededDatabase.Year())).Rows[0]["cases"];
+        await _db.Store.UseAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE projection_version SET version = 1; ALTER TABLE case_summary DROP COLUMN starts_off_whitelist";
+            return command.ExecuteNonQuery();
+        });
+        var path = Path.Combine(_db.Folder, "triage.analytics.duckdb");
+        _db.Store.Dispose();
+
+        using var reopened = new Triage.Analytics.Projection.AnalyticsStore(path);
+        var queries = new Triage.Analytics.Queries.EvaluationQueries(new Triage.Analytics.Projection.AnalyticsProjector(_db.Journals, reopened), reopened);
+        var compliance = await queries.RunAsync("compliance", SeededDatabase.Year());
+        var after = (await queries.RunAsync("volumes", SeededDatabase.Year())).Rows[0]["cases"];
+
+        Assert.Equal(200, before);
+        Assert.Equal(before, after);
+        Assert.NotNull(Assert.Single(compliance.Rows)["not_whitelisted_at_start"]);
+    }
+
     private Task<long> CountFactsAsync() => _db.Store.UseAsync(connection =>
     {
         using var command = connection.CreateCommand();
