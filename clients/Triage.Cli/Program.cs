@@ -13,6 +13,7 @@ try
         "seed" => await SeedCommand.RunAsync(command, Console.Out, CancellationToken.None),
         "report" => await ReportCommand.RunAsync(command, Console.Out, CancellationToken.None),
         "verify" => await VerifyCommand.RunAsync(command, Console.Out, CancellationToken.None),
+        "retention" => await RetentionCommand.RunAsync(command, Console.Out, CancellationToken.None),
         _ => Usage(),
     };
 }
@@ -38,6 +39,7 @@ static int Usage()
           triage train --data ../shared/data --out models
           triage report --from 2026-01-01 --to 2026-12-31 --out report.html (--db data/triage.db | --url http://127.0.0.1:5180 --api-key KEY)
           triage verify --db data/triage.db [--checkpoints data/checkpoints.jsonl] [--key-file data/checkpoint.key]
+          triage retention --dry-run --db data/triage.db [--as-of YYYY-MM-DD] [--medical-years 15] [--process-years 3]
           triage seed --cases 1000000 --db data/seeded.db [--seed 2026] [--year 2026]
           triage evaluate --data labelled.jsonl [--model models | --rules-only] [--worst 15] [--as-of YYYY-MM-DD] [--show-misses DISPOSITION]
         In process, decisions are made by the served model (models/current of this repository) unless --model names
