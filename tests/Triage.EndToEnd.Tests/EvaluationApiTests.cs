@@ -216,7 +216,7 @@ public sealed class EvaluationApiTests(EvaluationApiTests.Cases cases) : IClassF
                 Host.Clock.Advance(TimeSpan.FromMinutes(15));
                 if (i == 0)
                 {
-                    await doctor.PrescribeAsync(new PrescribeRequest { CaseId = id, Signature = "sig-doc-1", GuardianPresent = true, PhysicianPresent = true, Items = { new PrescriptionItem { Drug = "氢化可的松乳膏", DrugClass = "ordinary", Dosage = "外用 每日两次" } } });
+                    await doctor.PrescribeAsync(new PrescribeRequest { CaseId = id, GuardianPresent = true, PhysicianPresent = true, Items = { new PrescriptionItem { Drug = "氢化可的松乳膏", DrugClass = "ordinary", Dosage = "外用 每日两次" } } }.Signed(TriageServiceHost.KeyDoctor1));
                 }
 
                 if (i == Online - 1)

@@ -187,15 +187,21 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         var doctor = Host.Physician();
         await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
 
-        var controlled = new PrescribeRequest { CaseId = caseId, Signature = "sig", GuardianPresent = true, PhysicianPresent = true };
+        var controlled = new PrescribeRequest { CaseId = caseId, GuardianPresent = true, PhysicianPresent = true };
         controlled.Items.Add(new PrescriptionItem { Drug = "地西泮", DrugClass = "ordinary", Dosage = "1mg" });
-        var refused = await Assert.ThrowsAsync<RpcException>(() => doctor.PrescribeAsync(controlled).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => doctor.PrescribeAsync(controlled.Signed(TriageServiceHost.KeyDoctor1)).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.StartsWith("items[0]", refused.Status.Detail, StringComparison.Ordinal);
 
-        var ordinary = new PrescribeRequest { CaseId = caseId, Signature = "sig", GuardianPresent = true, PhysicianPresent = true };
+        var ordinary = new PrescribeRequest { CaseId = caseId, GuardianPresent = true, PhysicianPresent = true };
         ordinary.Items.Add(new PrescriptionItem { Drug = "丁酸氢化可的松乳膏", Dosage = "外用 每日1次" });
-        var recorded = await doctor.PrescribeAsync(ordinary);
+        var forged = await Assert.ThrowsAsync<RpcException>(() => doctor.PrescribeAsync(ordinary.Clone().Signed(TriageServiceHost.KeyDoctor2)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, forged.StatusCode);
+        Assert.StartsWith("signature:", forged.Status.Detail, StringComparison.Ordinal);
+        var tampered = ordinary.Clone().Signed(TriageServiceHost.KeyDoctor1);
+        tampered.Items[0].Dosage = "外用 每日10次";
+        Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(() => doctor.PrescribeAsync(tampered).ResponseAsync)).StatusCode);
+        var recorded = await doctor.PrescribeAsync(ordinary.Signed(TriageServiceHost.KeyDoctor1));
         var rx = Assert.Single(recorded.Visit.Prescriptions);
         Assert.Equal("doc-1", rx.PhysicianId);
         Assert.Equal("ordinary", rx.Items[0].DrugClass);
@@ -245,7 +251,8 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = "face_recognition" });
         var alerted = await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = id, Text = "孩子刚才喘不上气，嘴唇发紫" });
         Assert.True(alerted.Visit.AlertAwaitsDecision);
-        const string prescription = """{"signature":"sig-doc-1","guardianPresent":true,"physicianPresent":true,"items":[{"drug":"炉甘石洗剂","drugClass":"ordinary","dosage":"外用"}]}""";
+        var signed = new PrescribeRequest { CaseId = id, GuardianPresent = true, PhysicianPresent = true, Items = { new PrescriptionItem { Drug = "炉甘石洗剂", DrugClass = "ordinary", Dosage = "外用" } } }.Signed(TriageServiceHost.KeyDoctor1);
+        var prescription = $$"""{"signature":"{{signed.Signature}}","guardianPresent":true,"physicianPresent":true,"items":[{"drug":"炉甘石洗剂","drugClass":"ordinary","dosage":"外用"}]}""";
 
         using var refused = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}/prescriptions", prescription, TriageServiceHost.KeyDoctor1));
         using var noReason = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{id}:continue", """{"reason":""}""", TriageServiceHost.KeyDoctor1));

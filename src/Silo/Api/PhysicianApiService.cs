@@ -117,8 +117,18 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
     public override async Task<Case> Prescribe(PrescribeRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var grain = Grain(request.CaseId);
-        return Map(await grain.PrescribeAsync(VisitRequestValidator.Validate(request, CallerIdentity.Of(context))));
+        ArgumentNullException.ThrowIfNull(context);
+        var caseId = RequestValidator.CaseId(request.CaseId);
+        var prescription = VisitRequestValidator.Validate(request, CallerIdentity.Of(context));
+        // The physician's own act: signed under the credential that made this call, over exactly what was sent.
+        var credential = context.GetHttpContext().Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString();
+        var canonical = PrescriptionSignature.Canonical(caseId, request.Items.Select(i => (i.Drug, i.DrugClass, i.Dosage)), request.GuardianPresent, request.PhysicianPresent);
+        if (!PrescriptionSignature.Verify(credential, canonical, request.Signature))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "signature: not the physician's signature over this prescription (HMAC-SHA256 of its canonical form under the physician's key)"));
+        }
+
+        return Map(await grains.GetGrain<ICaseGrain>(caseId).PrescribeAsync(prescription));
     }
 
     // Only the pilot's own queues exist: a hospital string the settings do not name never becomes a grain.
