@@ -54,7 +54,8 @@ internal static class SqliteLedger
         using (var count = connection.CreateCommand())
         {
             count.Transaction = transaction;
-            count.CommandText = "SELECT (SELECT COUNT(*) FROM ledger), (SELECT COUNT(*) FROM case_events)";
+            // Existence, not counts: this runs at every open, and counting a year of events takes a while.
+            count.CommandText = "SELECT EXISTS (SELECT 1 FROM ledger), EXISTS (SELECT 1 FROM case_events)";
             using var reader = count.ExecuteReader();
             reader.Read();
             if (reader.GetInt64(0) > 0 || reader.GetInt64(1) == 0)
