@@ -29,43 +29,26 @@ public sealed class GrpcFrameGuard(RequestDelegate next, IOptions<ApiOptions> op
             return;
         }
 
+        // One frame header (5 bytes) beyond the message limit: anything longer is too large.
         var limit = options.Value.MaxRequestBytes;
-        context.Request.EnableBuffering(limit + 5, long.MaxValue);
-        var body = new byte[limit + 6];
-        var read = 0;
-        try
-        {
-            int n;
-            while (read < body.Length && (n = await context.Request.Body.ReadAsync(body.AsMemory(read), context.RequestAborted)) > 0)
-            {
-                read += n;
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            read = body.Length;
-        }
-
-        if (Problem(body.AsSpan(0, read), limit, method, context.Request.Headers.ContainsKey("grpc-encoding")) is { } problem)
+        var body = await RequestBody.ReadAsync(context, limit + 5);
+        var problem = body is { } frame
+            ? Problem(frame.Span, limit, method, context.Request.Headers.ContainsKey("grpc-encoding"))
+            : (StatusCode.ResourceExhausted, $"body: the message is larger than {limit} bytes");
+        if (problem is { } refused)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)problem.Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers["grpc-message"] = problem.Message;
+            context.Response.Headers["grpc-status"] = ((int)refused.Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["grpc-message"] = refused.Message;
             return;
         }
 
-        context.Request.Body.Position = 0;
         await next(context);
     }
 
     private static (StatusCode Code, string Message)? Problem(ReadOnlySpan<byte> body, int limit, IMethod method, bool encoded)
     {
-        if (body.Length > limit + 5)
-        {
-            return (StatusCode.ResourceExhausted, $"body: the message is larger than {limit} bytes");
-        }
-
         if (body.Length < 5)
         {
             return (StatusCode.InvalidArgument, "body: not a gRPC message frame");

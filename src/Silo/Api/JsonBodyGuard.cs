@@ -42,35 +42,18 @@ public sealed class JsonBodyGuard(RequestDelegate next, IOptions<ApiOptions> opt
             return;
         }
 
-        context.Request.EnableBuffering(limit, limit);
-        var body = new byte[limit + 1];
-        var read = 0;
-        try
-        {
-            int n;
-            while (read < body.Length && (n = await context.Request.Body.ReadAsync(body.AsMemory(read), context.RequestAborted)) > 0)
-            {
-                read += n;
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            read = body.Length;
-        }
-
-        if (read > limit)
+        if (await RequestBody.ReadAsync(context, limit) is not { } body)
         {
             await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, 8, $"body: larger than {limit} bytes");
             return;
         }
 
-        if (Problem(body.AsMemory(0, read), rule.MethodDescriptor.InputType, rule.HttpRule.Body) is { } problem)
+        if (Problem(body, rule.MethodDescriptor.InputType, rule.HttpRule.Body) is { } problem)
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, 3, problem);
             return;
         }
 
-        context.Request.Body.Position = 0;
         await next(context);
     }
 
