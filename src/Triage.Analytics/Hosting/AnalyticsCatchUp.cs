@@ -6,10 +6,11 @@ using Triage.Analytics.Projection;
 namespace Triage.Analytics.Hosting;
 
 /// <summary>
-/// Keeps the projection close behind the journals while the service runs, so that a query only
-/// projects the last moments' events; a failed pass is retried at the next interval.
+/// Keeps the projection close behind the journals while evaluators are querying, so that a query only
+/// projects the last moments' events, and closes the file when they stop (queries always catch up
+/// first, so answers are current either way); a failed pass is retried at the next interval.
 /// </summary>
-public sealed partial class AnalyticsCatchUp(AnalyticsProjector projector, IOptions<AnalyticsOptions> options, ILogger<AnalyticsCatchUp> logger) : BackgroundService
+public sealed partial class AnalyticsCatchUp(AnalyticsProjector projector, AnalyticsStore store, IOptions<AnalyticsOptions> options, ILogger<AnalyticsCatchUp> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,7 +22,12 @@ public sealed partial class AnalyticsCatchUp(AnalyticsProjector projector, IOpti
             {
                 try
                 {
-                    await projector.CatchUpAsync(stoppingToken).ConfigureAwait(false);
+                    // Only while evaluators are at work: the file opens at their first query and closes when they stop.
+                    await store.CloseIfIdleAsync(TimeSpan.FromSeconds(options.Value.IdleSeconds), TimeProvider.System, stoppingToken).ConfigureAwait(false);
+                    if (store.IsOpen)
+                    {
+                        await projector.CatchUpAsync(stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

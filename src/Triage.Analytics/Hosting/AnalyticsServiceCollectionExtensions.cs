@@ -16,8 +16,9 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
         services.AddSingleton(sp =>
         {
-            var path = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.Path;
-            return new AnalyticsStore(path.Length > 0 ? path : AnalyticsStore.PathBeside(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+            var options = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+            var path = options.Path.Length > 0 ? options.Path : AnalyticsStore.PathBeside(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath);
+            return new AnalyticsStore(path, options.Threads, openNow: false);
         });
         services.AddSingleton<AnalyticsProjector>();
         services.AddSingleton<EvaluationQueries>();

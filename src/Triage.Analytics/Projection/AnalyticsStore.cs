@@ -29,11 +29,21 @@ public sealed class AnalyticsStore : IDisposable
     /// </summary>
     public const int Version = 2;
 
-    private readonly DuckDBConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _path;
+    private readonly int? _threads;
+    private DuckDBConnection? _connection;
+    private long _lastUse;
 
-    /// <summary>Opens (creating if needed) the projection at <paramref name="path"/>; <c>:memory:</c> keeps it in memory.</summary>
-    public AnalyticsStore(string path)
+    /// <summary>
+    /// Opens (creating if needed) the projection at <paramref name="path"/>; <c>:memory:</c> keeps it in
+    /// memory. <paramref name="threads"/> caps DuckDB's worker threads (default: one per core): inside the
+    /// service, one, so that analytics never take the cores the triage needs.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="threads">DuckDB's worker threads, or null for its default.</param>
+    /// <param name="openNow">False to open on first use instead (the service: an open DuckDB slowed the triage on 2 cores by half, measured).</param>
+    public AnalyticsStore(string path, int? threads = null, bool openNow = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (path != ":memory:")
@@ -42,8 +52,44 @@ public sealed class AnalyticsStore : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
-        _connection = new DuckDBConnection($"Data Source={path}");
+        (_path, _threads) = (path, threads);
+        if (openNow)
+        {
+            Open();
+        }
+    }
+
+    /// <summary>True while the file is open.</summary>
+    public bool IsOpen => _connection is not null;
+
+    /// <summary>Closes the file when nobody used it for <paramref name="idle"/>; it opens again on the next use.</summary>
+    public async Task CloseIfIdleAsync(TimeSpan idle, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_connection is not null && clock.GetElapsedTime(Interlocked.Read(ref _lastUse)) >= idle)
+            {
+                _connection.Dispose();
+                _connection = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Open()
+    {
+        _connection = new DuckDBConnection($"Data Source={_path}");
         _connection.Open();
+        if (_threads is > 0)
+        {
+            Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads TO {_threads}"));
+        }
+
         Execute(Schema);
         if (ReadVersion() != Version)
         {
@@ -57,7 +103,7 @@ public sealed class AnalyticsStore : IDisposable
 
     private int? ReadVersion()
     {
-        using var command = _connection.CreateCommand();
+        using var command = _connection!.CreateCommand();
         command.CommandText = "SELECT max(version) FROM projection_version";
         return command.ExecuteScalar() is int version ? version : null;
     }
@@ -76,7 +122,13 @@ public sealed class AnalyticsStore : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return work(_connection);
+            if (_connection is null)
+            {
+                Open();
+            }
+
+            Interlocked.Exchange(ref _lastUse, TimeProvider.System.GetTimestamp());
+            return work(_connection!);
         }
         finally
         {
@@ -87,7 +139,7 @@ public sealed class AnalyticsStore : IDisposable
     /// <summary>The ledger position projected so far and that entry's hash (0 and empty before anything).</summary>
     internal (long Position, string LedgerHash) ReadPosition()
     {
-        using var command = _connection.CreateCommand();
+        using var command = _connection!.CreateCommand();
         command.CommandText = "SELECT position, ledger_hash FROM projection_state LIMIT 1";
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, string.Empty);
@@ -96,8 +148,8 @@ public sealed class AnalyticsStore : IDisposable
     /// <summary>Appends facts and moves the position to <paramref name="position"/>, all or nothing.</summary>
     internal void Append(IReadOnlyList<CaseFact> cases, IReadOnlyList<PhysicianFact> physicians, long position, string ledgerHash)
     {
-        using var transaction = _connection.BeginTransaction();
-        using (var appender = _connection.CreateAppender("case_facts"))
+        using var transaction = _connection!.BeginTransaction();
+        using (var appender = _connection!.CreateAppender("case_facts"))
         {
             foreach (var f in cases)
             {
@@ -111,7 +163,7 @@ public sealed class AnalyticsStore : IDisposable
             }
         }
 
-        using (var appender = _connection.CreateAppender("physician_facts"))
+        using (var appender = _connection!.CreateAppender("physician_facts"))
         {
             foreach (var p in physicians)
             {
@@ -122,14 +174,14 @@ public sealed class AnalyticsStore : IDisposable
         }
 
         var previous = ReadPosition().Position;
-        using (var summary = _connection.CreateCommand())
+        using (var summary = _connection!.CreateCommand())
         {
             summary.Transaction = transaction;
             summary.CommandText = Queries.CaseSummary.Update(previous);
             summary.ExecuteNonQuery();
         }
 
-        using (var command = _connection.CreateCommand())
+        using (var command = _connection!.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = "DELETE FROM projection_state; INSERT INTO projection_state VALUES ($pos, $hash)";
@@ -146,7 +198,7 @@ public sealed class AnalyticsStore : IDisposable
 
     private void Execute(string sql)
     {
-        using var command = _connection.CreateCommand();
+        using var command = _connection!.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
@@ -154,12 +206,17 @@ public sealed class AnalyticsStore : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_connection.State != ConnectionState.Closed)
+        if (_connection is { } connection)
         {
-            _connection.Close();
+            if (connection.State != ConnectionState.Closed)
+            {
+                connection.Close();
+            }
+
+            connection.Dispose();
+            _connection = null;
         }
 
-        _connection.Dispose();
         _gate.Dispose();
     }
 }

@@ -64,6 +64,25 @@ public sealed class AnalyticsProjectorTests : IDisposable
         Assert.NotNull(Assert.Single(compliance.Rows)["not_whitelisted_at_start"]);
     }
 
+    [Fact]
+    public async Task ServiceStore_OpensAtFirstQuery_AndClosesWhenIdle()
+    {
+        await _db.SeedAsync(50, seed: 6);
+        using var store = new Triage.Analytics.Projection.AnalyticsStore(Path.Combine(_db.Folder, "lazy.duckdb"), threads: 1, openNow: false);
+        var queries = new Triage.Analytics.Queries.EvaluationQueries(new Triage.Analytics.Projection.AnalyticsProjector(_db.Journals, store), store);
+        Assert.False(store.IsOpen);
+
+        Assert.Equal(50, (await queries.RunAsync("volumes", SeededDatabase.Year())).Rows[0]["cases"]);
+        Assert.True(store.IsOpen);
+        await store.CloseIfIdleAsync(TimeSpan.FromHours(1), TimeProvider.System);
+        Assert.True(store.IsOpen);
+        await store.CloseIfIdleAsync(TimeSpan.Zero, TimeProvider.System);
+        Assert.False(store.IsOpen);
+
+        await _db.SeedAsync(10, seed: 7);
+        Assert.Equal(60, (await queries.RunAsync("volumes", SeededDatabase.Year())).Rows[0]["cases"]);
+    }
+
     private Task<long> CountFactsAsync() => _db.Store.UseAsync(connection =>
     {
         using var command = connection.CreateCommand();
