@@ -31,10 +31,10 @@ public sealed class GrpcFrameGuard(RequestDelegate next, IOptions<ApiOptions> op
 
         // One frame header (5 bytes) beyond the message limit: anything longer is too large.
         var limit = options.Value.MaxRequestBytes;
-        var body = await RequestBody.ReadAsync(context, limit + 5);
-        var problem = body is { } frame
-            ? Problem(frame.Span, limit, method, context.Request.Headers.ContainsKey("grpc-encoding"))
-            : (StatusCode.ResourceExhausted, $"body: the message is larger than {limit} bytes");
+        var encoded = context.Request.Headers.ContainsKey("grpc-encoding");
+        var problem = await RequestBody.CheckAsync(context, limit + 5, body => body is { } frame
+            ? Problem(frame.Span, limit, method, encoded)
+            : (StatusCode.ResourceExhausted, $"body: the message is larger than {limit} bytes"));
         if (problem is { } refused)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;

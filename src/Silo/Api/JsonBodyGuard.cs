@@ -42,15 +42,14 @@ public sealed class JsonBodyGuard(RequestDelegate next, IOptions<ApiOptions> opt
             return;
         }
 
-        if (await RequestBody.ReadAsync(context, limit) is not { } body)
-        {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, 8, $"body: larger than {limit} bytes");
-            return;
-        }
+        (int Status, int Code, string Message)? Refusal(ReadOnlyMemory<byte>? body) =>
+            body is not { } json ? (StatusCodes.Status413PayloadTooLarge, 8, $"body: larger than {limit} bytes")
+            : Problem(json, rule.MethodDescriptor.InputType, rule.HttpRule.Body) is { } problem ? (StatusCodes.Status400BadRequest, 3, problem)
+            : null;
 
-        if (Problem(body, rule.MethodDescriptor.InputType, rule.HttpRule.Body) is { } problem)
+        if (await RequestBody.CheckAsync(context, limit, Refusal) is { } refusal)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, 3, problem);
+            await RefuseAsync(context, refusal.Status, refusal.Code, refusal.Message);
             return;
         }
 
