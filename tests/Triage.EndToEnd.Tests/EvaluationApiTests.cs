@@ -212,7 +212,7 @@ public sealed class EvaluationApiTests(EvaluationApiTests.Cases cases) : IClassF
                 var taken = await doctor.TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = Specialty.Dermatology });
                 var id = taken.Case.CaseId;
                 Host.Clock.Advance(TimeSpan.FromMinutes(10));
-                await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = "face_recognition" });
+                await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
                 Host.Clock.Advance(TimeSpan.FromMinutes(15));
                 if (i == 0)
                 {

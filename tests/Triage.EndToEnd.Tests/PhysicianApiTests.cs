@@ -138,7 +138,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.Empty(brief.Summary);
         Assert.Equal("no language model configured", brief.SummaryNote);
 
-        var started = await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
+        var started = await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
         Assert.Equal(VisitStage.InConsultation, started.Visit.Stage);
 
         var afterMessage = await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = caseId, Text = "医生，孩子刚才突然抽搐了，叫不醒" });
@@ -172,10 +172,50 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.InRange(height.Z, -1.5, -0.5);
         Assert.Contains(brief.GrowthScores, s => s.Indicator == "weight_for_height");
 
-        await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
+        await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
         var done = await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "家族性矮小可能", FinalDisposition = Disposition.Online, FinalSpecialty = Specialty.Growth });
         Assert.Equal(VisitStage.Completed, done.Visit.Stage);
         Assert.Equal(Specialty.Growth, done.Visit.FinalSpecialty);
+    }
+
+    [Fact]
+    public async Task StartConsultation_RealNameCheckMissingUnstructuredOrOfSomeoneElse_IsRefusedNamingTheField()
+    {
+        await RegisterDoctorsAsync();
+        var caseId = await BookedCaseAsync();
+        await TakeAsync(caseId);
+        var doctor = Host.Physician();
+
+        var missing = await Assert.ThrowsAsync<RpcException>(() => doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);
+        Assert.StartsWith("real_name_check:", missing.Status.Detail, StringComparison.Ordinal);
+
+        // The free-text form of the first version is no longer a check.
+        using var unstructured = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, $"/v1/physician/cases/{caseId}:start", "{\"realNameCheck\":\"face_recognition\"}", TriageServiceHost.KeyDoctor1));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unstructured.StatusCode);
+        var body = await unstructured.Content.ReadAsStringAsync();
+        Assert.Contains("\"field\":\"real_name_check\"", body, StringComparison.Ordinal);
+
+        var check = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow());
+        var badMethod = await Assert.ThrowsAsync<RpcException>(() => doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = new RealNameCheck(check) { Method = "张三 says so" } }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badMethod.StatusCode);
+        Assert.StartsWith("real_name_check.method: one of digital_certificate, face_recognition", badMethod.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("张三", badMethod.Status.Detail, StringComparison.Ordinal);
+
+        var someoneElse = await Assert.ThrowsAsync<RpcException>(() => doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-2", Host.Clock.GetUtcNow()) }).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, someoneElse.StatusCode);
+        Assert.StartsWith("real_name_check.physician_id:", someoneElse.Status.Detail, StringComparison.Ordinal);
+
+        var stale = await Assert.ThrowsAsync<RpcException>(() => doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow().AddHours(-2)) }).ResponseAsync);
+        Assert.StartsWith("real_name_check.verified_at:", stale.Status.Detail, StringComparison.Ordinal);
+
+        var started = await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = check });
+        Assert.Equal(VisitStage.InConsultation, started.Visit.Stage);
+        var recorded = System.Text.Json.JsonDocument.Parse(started.Events.Single(e => e.Type == "consultation_started").PayloadJson).RootElement.GetProperty("verification");
+        Assert.Equal("bch-face-id", recorded.GetProperty("verifier").GetString());
+        Assert.Equal("doc-1", recorded.GetProperty("physicianId").GetString());
+        Assert.Equal(check.Reference, recorded.GetProperty("reference").GetString());
+        await doctor.TerminateVisitAsync(new TerminateVisitRequest { CaseId = caseId, Reason = "unsuitable_online", Note = "test" });
     }
 
     [Fact]
@@ -185,7 +225,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         var caseId = await BookedCaseAsync();
         await TakeAsync(caseId);
         var doctor = Host.Physician();
-        await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = "face_recognition" });
+        await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
 
         var controlled = new PrescribeRequest { CaseId = caseId, GuardianPresent = true, PhysicianPresent = true };
         controlled.Items.Add(new PrescriptionItem { Drug = "地西泮", DrugClass = "ordinary", Dosage = "1mg" });
@@ -248,7 +288,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         await RegisterDoctorsAsync();
         var id = await BookedCaseAsync(patient: new Patient { AgeMonths = 96 });
         await TakeAsync(id);
-        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = "face_recognition" });
+        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
         var alerted = await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = id, Text = "孩子刚才喘不上气，嘴唇发紫" });
         Assert.True(alerted.Visit.AlertAwaitsDecision);
         var signed = new PrescribeRequest { CaseId = id, GuardianPresent = true, PhysicianPresent = true, Items = { new PrescriptionItem { Drug = "炉甘石洗剂", DrugClass = "ordinary", Dosage = "外用" } } }.Signed(TriageServiceHost.KeyDoctor1);
@@ -273,7 +313,7 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         await RegisterDoctorsAsync();
         var id = await BookedCaseAsync();
         await TakeAsync(id);
-        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = "face_recognition" });
+        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = id, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
         await Host.PhysicianAdmin().SuspendPhysicianAsync(new SuspendPhysicianRequest { PhysicianId = "doc-1", Reason = "under review" });
         try
         {

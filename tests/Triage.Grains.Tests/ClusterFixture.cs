@@ -43,6 +43,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         TrainingPassedOn = Today.AddMonths(-1),
     };
 
+    /// <summary>A face-recognition check of <paramref name="physicianId"/> made now by this cluster's clock.</summary>
+    public Visits.RealNameCheck RealNameCheckOf(string physicianId) =>
+        new("face_recognition", "bch-face-id", physicianId, Clock.GetUtcNow(), "tx-" + Guid.NewGuid().ToString("N")[..16]);
+
     public async Task InitializeAsync()
     {
         Running[_id] = this;

@@ -109,7 +109,7 @@ public class MatchingInvariantTests(ClusterFixture fixture)
                         var owner = assigned[id];
                         try
                         {
-                            await grains.GetGrain<ICaseGrain>(id).StartConsultationAsync(owner.Id, "face_recognition");
+                            await grains.GetGrain<ICaseGrain>(id).StartConsultationAsync(owner.Id, fixture.RealNameCheckOf(owner.Id));
                             Assert.True(owner.WhitelistedOn(today), $"{owner.Id} started a visit off the whitelist");
                             started.Add(id);
                             starts++;

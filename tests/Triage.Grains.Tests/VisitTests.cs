@@ -106,7 +106,7 @@ public class VisitTests(ClusterFixture fixture)
     {
         var (grain, physician) = await TakenCaseAsync();
 
-        var started = await grain.StartConsultationAsync(physician, "face_recognition");
+        var started = await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         Assert.Equal(VisitStage.InConsultation, started!.Visit.Stage);
         await grain.AddMessageAsync(physician, new VisitMessage(VisitMessage.Physician, "湿疹范围多大？"));
         var answered = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "两边脸颊都有，有点痒"));
@@ -123,7 +123,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Message_ParentDescribesASeizure_RaisesAnAlertSuggestingEmergencyTermination()
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
 
         var view = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "刚才孩子突然抽搐了，两眼上翻"));
 
@@ -140,7 +140,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Alert_BlocksPrescriptionAndCompletion_UntilThePhysicianContinuesWithAReason()
     {
         var (grain, physician) = await TakenCaseAsync(patient: new PatientDetails { GuardianPresent = true, AgeMonths = 96 });
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         var alerted = await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "孩子刚才喘不上气，嘴唇发紫"));
         Assert.True(alerted!.Visit.AlertAwaitsDecision);
 
@@ -164,7 +164,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task PhysicianSuspendedMidVisit_CanOnlyHandItBack_AndAColleagueTakesItFirst()
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         await Grains.GetGrain<IPhysicianGrain>(physician).SuspendAsync("under review", "admin-app");
 
         Assert.StartsWith("physician: not on the whitelist", (await Assert.ThrowsAsync<VisitRuleException>(() => grain.AddMessageAsync(physician, new VisitMessage(VisitMessage.Physician, "请拍照")))).Message, StringComparison.Ordinal);
@@ -183,16 +183,37 @@ public class VisitTests(ClusterFixture fixture)
         var queue = Grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf("BCH", Specialty.Dermatology));
         Assert.Equal(handed.CaseId, await queue.TakeAsync(colleague));
         Assert.DoesNotContain(handed.CaseId, (await queue.GetAsync(physician)).OpenVisits);
-        var restarted = await grain.StartConsultationAsync(colleague, "face_recognition");
+        var restarted = await grain.StartConsultationAsync(colleague, fixture.RealNameCheckOf(colleague));
         Assert.Equal(VisitStage.InConsultation, restarted!.Visit.Stage);
     }
 
     [Fact]
-    public async Task Start_WithoutRealNameCheck_IsRefused()
+    public async Task Start_RealNameCheckThatDoesNotHold_IsRefusedNamingItsRule_AndAValidOneIsRecordedWhole()
     {
         var (grain, physician) = await TakenCaseAsync();
-        var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, " "));
-        Assert.StartsWith("real_name_check", e.Message, StringComparison.Ordinal);
+        var valid = fixture.RealNameCheckOf(physician);
+        var now = fixture.Clock.GetUtcNow();
+        (RealNameCheck Check, string Field)[] refused =
+        [
+            (valid with { PhysicianId = "doc-someone-else" }, "real_name_check.physician_id"),
+            (valid with { Verifier = physician }, "real_name_check.verifier"),
+            (valid with { Method = "said_so" }, "real_name_check.method"),
+            (valid with { Reference = "" }, "real_name_check.reference"),
+            (valid with { VerifiedAt = now.AddMinutes(-31) }, "real_name_check.verified_at"),
+            (valid with { VerifiedAt = now.AddMinutes(10) }, "real_name_check.verified_at"),
+        ];
+        foreach (var (check, field) in refused)
+        {
+            var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, check));
+            Assert.StartsWith(field + ":", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(VisitStage.Assigned, (await grain.GetForPhysicianAsync(physician))!.Visit.Stage);
+        var started = (await grain.StartConsultationAsync(physician, valid with { VerifiedAt = now.AddMinutes(-29) }))!;
+        Assert.Equal(VisitStage.InConsultation, started.Visit.Stage);
+        var body = Cases.CaseJson.Deserialize<ConsultationStarted>(started.Events.Single(e => e.Type == VisitEventTypes.Started).Payload);
+        Assert.Equal(valid with { VerifiedAt = now.AddMinutes(-29) }, body.Verification);
+        Assert.Equal("face_recognition", body.RealNameCheck);
     }
 
     [Fact]
@@ -200,7 +221,7 @@ public class VisitTests(ClusterFixture fixture)
     {
         var (grain, physician) = await TakenCaseAsync();
         await Grains.GetGrain<IPhysicianGrain>(physician).SuspendAsync("under review", "admin-app");
-        await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, "face_recognition"));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician)));
     }
 
     [Fact]
@@ -209,8 +230,8 @@ public class VisitTests(ClusterFixture fixture)
         var (grain, physician) = await TakenCaseAsync();
         var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology)));
         Assert.Contains("Assigned", e.Message, StringComparison.Ordinal);
-        await grain.StartConsultationAsync(physician, "face_recognition");
-        await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, "face_recognition"));
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
+        await Assert.ThrowsAsync<VisitRuleException>(() => grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician)));
         await grain.TerminateAsync(new VisitTerminated(physician, "condition_changed", "线下就诊"));
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", Disposition.Online, Specialty.Dermatology)));
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "还在吗")));
@@ -220,7 +241,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Complete_WithoutDiagnosisOrWithUnknownDisposition_IsRefused()
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "", Disposition.Online, Specialty.Dermatology)));
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.CompleteAsync(new VisitCompleted(physician, "湿疹", (Disposition)99, Specialty.Dermatology)));
     }
@@ -237,7 +258,7 @@ public class VisitTests(ClusterFixture fixture)
     {
         var (grain, _) = await TakenCaseAsync();
         Assert.Null(await grain.GetForPhysicianAsync("doc-other"));
-        Assert.Null(await grain.StartConsultationAsync("doc-other", "face_recognition"));
+        Assert.Null(await grain.StartConsultationAsync("doc-other", fixture.RealNameCheckOf("doc-other")));
     }
 
     [Theory]
@@ -249,7 +270,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Prescribe_SpeciallyControlledDrug_IsRefused(string drug, string drugClass)
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(
             new PrescriptionSigned(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次"), new PrescriptionItem(drug, drugClass, "1 片")], "sig-1", true, true)));
         Assert.StartsWith("items[1]", e.Message, StringComparison.Ordinal);
@@ -259,7 +280,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Prescribe_ChildUnderSixWithoutBothPresences_IsRefused()
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         PrescriptionSigned Rx(bool guardian, bool doctor) => new(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次")], "sig-1", guardian, doctor);
 
         await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(Rx(true, false)));
@@ -274,7 +295,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task Prescribe_Unsigned_IsRefused()
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         var e = await Assert.ThrowsAsync<VisitRuleException>(() => grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("炉甘石洗剂", "ordinary", "外用")], "", true, true)));
         Assert.StartsWith("signature", e.Message, StringComparison.Ordinal);
     }
@@ -283,7 +304,7 @@ public class VisitTests(ClusterFixture fixture)
     public async Task FullVisit_AfterReactivation_IsTheStateTheCallersWereGiven()
     {
         var (grain, physician) = await TakenCaseAsync();
-        await grain.StartConsultationAsync(physician, "face_recognition");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
         await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, "刚才孩子突然抽搐了，两眼上翻"));
         await grain.ContinueAfterAlertAsync(physician, "视频中孩子清醒，家长描述的是寒战");
         await grain.PrescribeAsync(new PrescriptionSigned(physician, [new PrescriptionItem("丁酸氢化可的松乳膏", "ordinary", "外用 每日1次")], "sig-1", true, true));
@@ -298,5 +319,39 @@ public class VisitTests(ClusterFixture fixture)
         Assert.Single(replayed.Visit.Alerts);
         Assert.Single(replayed.Visit.Prescriptions);
         Assert.Equal(1, replayed.Visit.AlertsAcknowledged);
+    }
+
+    [Fact]
+    public async Task Journal_OnDisk_HoldsNoneOfThePeoplesWords_YetTheCaseReadsBackAndItsChainVerifiesWithoutAKey()
+    {
+        var token = Guid.NewGuid().ToString("N")[..12];
+        var (grain, physician) = await TakenCaseAsync($"{Eczema}，编号{token}");
+        await grain.StartConsultationAsync(physician, fixture.RealNameCheckOf(physician));
+        await grain.AddMessageAsync(App, new VisitMessage(VisitMessage.Parent, $"家长的话{token}"));
+        await grain.AddMessageAsync(physician, new VisitMessage(VisitMessage.Physician, $"医生的话{token}"));
+        await grain.CompleteAsync(new VisitCompleted(physician, $"诊断{token}", Disposition.Online, Specialty.Dermatology));
+
+        // Every byte the database holds, the write-ahead log included.
+        var folder = Path.GetDirectoryName(fixture.DatabasePath)!;
+        var onDisk = string.Concat(Directory.GetFiles(folder, "triage.db*").Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            return reader.ReadToEnd();
+        }));
+        Assert.DoesNotContain(token, onDisk, StringComparison.Ordinal);
+
+        // The hash chain covers the ciphertext: it verifies from the stored rows alone, no key involved.
+        var id = (await grain.GetForPhysicianAsync(physician))!.CaseId;
+        using var database = new Grains.Storage.SqliteDatabase(fixture.DatabasePath);
+        Assert.True(Triage.Grains.Journal.HashChain.Verify(await new Grains.Storage.SqliteJournal(database).ReadAsync(id)));
+
+        // A fresh activation opens the words again.
+        await grain.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        var replayed = (await grain.GetAsync(App))!;
+        Assert.EndsWith(token, replayed.Complaint, StringComparison.Ordinal);
+        Assert.Equal([$"家长的话{token}", $"医生的话{token}"], replayed.Visit.Messages.Select(m => m.Text));
+        Assert.Equal($"诊断{token}", replayed.Visit.Completion!.Diagnosis);
+        Assert.True(replayed.ChainValid);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Cases;
 
@@ -9,5 +10,5 @@ namespace Triage.Grains.Cases;
 [GenerateSerializer, Immutable, Alias("triage.CaseAnswered")]
 public sealed record CaseAnswered(
     [property: Id(0)] ImmutableArray<QuestionAnswer> Answers,
-    [property: Id(1)] string AddedText,
+    [property: Id(1), FreeText] string AddedText,
     [property: Id(2)] PatientDetails? Patient);

@@ -105,7 +105,7 @@ public sealed partial class CaseGrain
     }
 
     /// <inheritdoc />
-    public async Task<CaseView?> StartConsultationAsync(string physicianId, string realNameCheck)
+    public async Task<CaseView?> StartConsultationAsync(string physicianId, RealNameCheck realNameCheck)
     {
         if (!AssignedTo(physicianId))
         {
@@ -115,10 +115,16 @@ public sealed partial class CaseGrain
         RequireIntact();
 
         Require(_visit.Stage == VisitStage.Assigned, $"visit: cannot start a consultation from {_visit.Stage}");
-        Require(!string.IsNullOrWhiteSpace(realNameCheck), "real_name_check: the physician's real-name check must be recorded before each consultation");
+        Require(realNameCheck is not null, "real_name_check: the physician's real-name check must be recorded before each consultation");
+        var problem = realNameCheck!.Problem(physicianId, policy.Clock.GetUtcNow(), TimeSpan.FromMinutes(policy.Pilot.RealNameCheckMaxAgeMinutes));
+        if (problem is not null)
+        {
+            throw new VisitRuleException(problem);
+        }
+
         var standing = await GrainFactory.GetGrain<IPhysicianGrain>(physicianId).GetStandingAsync();
         Require(standing?.Covers(_visit.Booking!.Hospital, _visit.Booking.Specialty) == true, "physician: not on the whitelist for this hospital and specialty now");
-        await AppendAsync(VisitEventTypes.Started, physicianId, new ConsultationStarted(physicianId, realNameCheck.Trim(), [.. standing!.Specialties]));
+        await AppendAsync(VisitEventTypes.Started, physicianId, new ConsultationStarted(physicianId, realNameCheck.Method, [.. standing!.Specialties], realNameCheck));
         return View();
     }
 
@@ -272,7 +278,7 @@ public sealed partial class CaseGrain
         where T : notnull
     {
         RequireIntact();
-        var entry = await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, CaseJson.Serialize(body));
+        var entry = await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, bodies.Serialize(body));
         Apply(type, body);
         _events.Add(entry);
     }
@@ -285,17 +291,17 @@ public sealed partial class CaseGrain
         }
     }
 
-    private static object? ParseVisit(JournalEntry e) => e.Type switch
+    private object? ParseVisit(JournalEntry e) => e.Type switch
     {
-        VisitEventTypes.Booked => CaseJson.Deserialize<VisitBooked>(e.Payload),
-        VisitEventTypes.Assigned => CaseJson.Deserialize<VisitAssigned>(e.Payload),
-        VisitEventTypes.Message => CaseJson.Deserialize<VisitMessage>(e.Payload),
-        VisitEventTypes.Alert => CaseJson.Deserialize<VisitAlert>(e.Payload),
-        VisitEventTypes.Terminated => CaseJson.Deserialize<VisitTerminated>(e.Payload),
-        VisitEventTypes.Completed => CaseJson.Deserialize<VisitCompleted>(e.Payload),
-        VisitEventTypes.Prescribed => CaseJson.Deserialize<PrescriptionSigned>(e.Payload),
-        VisitEventTypes.AlertAcknowledged => CaseJson.Deserialize<AlertAcknowledged>(e.Payload),
-        VisitEventTypes.HandedBack => CaseJson.Deserialize<VisitHandedBack>(e.Payload),
+        VisitEventTypes.Booked => bodies.Deserialize<VisitBooked>(e.Payload),
+        VisitEventTypes.Assigned => bodies.Deserialize<VisitAssigned>(e.Payload),
+        VisitEventTypes.Message => bodies.Deserialize<VisitMessage>(e.Payload),
+        VisitEventTypes.Alert => bodies.Deserialize<VisitAlert>(e.Payload),
+        VisitEventTypes.Terminated => bodies.Deserialize<VisitTerminated>(e.Payload),
+        VisitEventTypes.Completed => bodies.Deserialize<VisitCompleted>(e.Payload),
+        VisitEventTypes.Prescribed => bodies.Deserialize<PrescriptionSigned>(e.Payload),
+        VisitEventTypes.AlertAcknowledged => bodies.Deserialize<AlertAcknowledged>(e.Payload),
+        VisitEventTypes.HandedBack => bodies.Deserialize<VisitHandedBack>(e.Payload),
         // Started and support events change nothing the grain keeps beyond the stage: their bodies stay in the journal.
         _ => null,
     };

@@ -11,7 +11,7 @@ namespace Triage.Grains.Cases;
 /// Owns one case. State is rebuilt from the journal on activation and changes only after the
 /// journal accepted the events, so what a caller is told is exactly what was recorded.
 /// </summary>
-public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy) : Grain, ICaseGrain
+public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies, EligibilityPolicy policy) : Grain, ICaseGrain
 {
     private readonly List<JournalEntry> _events = [];
     private readonly List<string> _addedText = [];
@@ -59,9 +59,9 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         }
 
         var now = policy.Clock.GetUtcNow();
-        var openedEvent = HashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, CaseJson.Serialize(opened));
+        var openedEvent = HashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, bodies.Serialize(opened));
         var decision = Assess(opened.Complaint, [], opened.Patient, PatientSubject.Unknown, now);
-        var assessedEvent = HashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        var assessedEvent = HashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, bodies.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]);
         Apply(CaseEventTypes.Opened, opened);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
@@ -89,10 +89,10 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         var answered = WithAgeAnswer(command.Answered);
         var now = policy.Clock.GetUtcNow();
         var last = _events[^1];
-        var answeredEvent = HashChain.Next(last, CaseEventTypes.Answered, now, command.AppId, CaseJson.Serialize(answered));
+        var answeredEvent = HashChain.Next(last, CaseEventTypes.Answered, now, command.AppId, bodies.Serialize(answered));
         var texts = _addedText.Concat(TextsOf(answered)).ToList();
         var decision = Assess(_opened.Complaint, texts, _patient.Update(answered.Patient), SubjectOf(answered) ?? _subjectAnswer, now);
-        var assessedEvent = HashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, CaseJson.Serialize(new CaseAssessed(decision)));
+        var assessedEvent = HashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, bodies.Serialize(new CaseAssessed(decision)));
         await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]);
         Apply(CaseEventTypes.Answered, answered);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
@@ -186,11 +186,11 @@ public sealed partial class CaseGrain(IJournal journal, EligibilityPolicy policy
         answered.Answers.Select(a => a.Text).Append(answered.AddedText).Where(t => !string.IsNullOrWhiteSpace(t));
 
     // The typed body of a stored event: parsed once, on activation; new events are applied as they are.
-    private static object? Parse(JournalEntry e) => e.Type switch
+    private object? Parse(JournalEntry e) => e.Type switch
     {
-        CaseEventTypes.Opened => CaseJson.Deserialize<CaseOpened>(e.Payload),
-        CaseEventTypes.Answered => CaseJson.Deserialize<CaseAnswered>(e.Payload),
-        CaseEventTypes.Assessed => CaseJson.Deserialize<CaseAssessed>(e.Payload),
+        CaseEventTypes.Opened => bodies.Deserialize<CaseOpened>(e.Payload),
+        CaseEventTypes.Answered => bodies.Deserialize<CaseAnswered>(e.Payload),
+        CaseEventTypes.Assessed => bodies.Deserialize<CaseAssessed>(e.Payload),
         _ => ParseVisit(e),
     };
 

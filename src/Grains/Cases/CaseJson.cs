@@ -1,9 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Cases;
 
-/// <summary>The one JSON form of event bodies: what is stored is what is hashed.</summary>
+/// <summary>
+/// The one JSON form of event bodies: what is stored is what is hashed. Journal writers store them
+/// through <see cref="SealedEventBodies"/>, which seals the free text; this keyless form reads the coded fields.
+/// </summary>
 public static class CaseJson
 {
     /// <summary>
@@ -16,6 +21,8 @@ public static class CaseJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         // The journals of the first version wrote an unknown sex as "": read as unknown.
         Converters = { new LegacySexConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        // Without keys free text is written as it is (synthetic seeding) and sealed text reads as empty (analytics).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { new SealedTextConverter(null).Modifier } },
     };
 
     /// <summary>Serialises an event body.</summary>

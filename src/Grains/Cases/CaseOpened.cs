@@ -1,3 +1,5 @@
+using Triage.Grains.Journal;
+
 namespace Triage.Grains.Cases;
 
 /// <summary>Body of <see cref="CaseEventTypes.Opened"/>.</summary>
@@ -9,5 +11,5 @@ namespace Triage.Grains.Cases;
 public sealed record CaseOpened(
     [property: Id(0)] string AppId,
     [property: Id(1)] string PatientKey,
-    [property: Id(2)] string Complaint,
+    [property: Id(2), FreeText] string Complaint,
     [property: Id(3)] PatientDetails Patient);

@@ -53,7 +53,7 @@ public interface ICaseGrain : IGrainWithGuidKey
     /// Starts the consultation after the physician's real-name check. Refused unless the physician
     /// is assigned and whitelisted for the hospital and specialty at this moment.
     /// </summary>
-    Task<CaseView?> StartConsultationAsync(string physicianId, string realNameCheck);
+    Task<CaseView?> StartConsultationAsync(string physicianId, Visits.RealNameCheck realNameCheck);
 
     /// <summary>
     /// Records a message. A parent's message (<paramref name="actor"/> is the app) is re-triaged with

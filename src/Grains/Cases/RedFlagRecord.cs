@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Triage.Domain.RedFlags;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Cases;
 
@@ -17,7 +18,7 @@ public sealed record RedFlagRecord
     [Id(2)] public int Length { get; init; }
 
     /// <summary>The words that raised it; empty when the model raised it.</summary>
-    [Id(3)] public string Evidence { get; init; } = string.Empty;
+    [Id(3), FreeText] public string Evidence { get; init; } = string.Empty;
 
     /// <summary>Affirmed, or why not.</summary>
     [Id(4)] public RedFlagStatus Status { get; init; }

@@ -63,6 +63,9 @@ public static class TriageSiloBuilderExtensions
             var database = sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath;
             return new Patients.PatientPseudonyms(SecretKey.Load(o.PseudonymKey, o.PseudonymKeyFile, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "pseudonym.key"), "Patients:PseudonymKey"));
         });
+        services.AddOptions<JournalOptions>().Bind(configuration.GetSection(JournalOptions.Section));
+        services.AddSingleton(sp => new SealedEventBodies(
+            sp.GetRequiredService<IOptions<JournalOptions>>().Value.Ring(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath)));
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Signer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton(sp => new SqliteAudit(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<CheckpointSigner>()));

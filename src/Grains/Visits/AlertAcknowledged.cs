@@ -1,3 +1,5 @@
+using Triage.Grains.Journal;
+
 namespace Triage.Grains.Visits;
 
 /// <summary>
@@ -9,4 +11,4 @@ namespace Triage.Grains.Visits;
 /// <param name="Reason">The physician's written reason for continuing online.</param>
 /// <param name="AlertsAcknowledged">How many of the visit's alerts, counted from the first, this decision covers.</param>
 [GenerateSerializer, Immutable, Alias("triage.AlertAcknowledged")]
-public sealed record AlertAcknowledged([property: Id(0)] string PhysicianId, [property: Id(1)] string Reason, [property: Id(2)] int AlertsAcknowledged);
+public sealed record AlertAcknowledged([property: Id(0)] string PhysicianId, [property: Id(1), FreeText] string Reason, [property: Id(2)] int AlertsAcknowledged);

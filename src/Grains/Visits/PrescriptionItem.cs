@@ -1,3 +1,5 @@
+using Triage.Grains.Journal;
+
 namespace Triage.Grains.Visits;
 
 /// <summary>One drug of a prescription.</summary>
@@ -5,4 +7,4 @@ namespace Triage.Grains.Visits;
 /// <param name="DrugClass">Regulatory class: <c>ordinary</c>, or a specially controlled one (<c>narcotic</c>, <c>psychotropic</c>, <c>toxic</c>, <c>radioactive</c>).</param>
 /// <param name="Dosage">Dose, route and frequency as the physician wrote them.</param>
 [GenerateSerializer, Immutable, Alias("triage.PrescriptionItem")]
-public sealed record PrescriptionItem([property: Id(0)] string Drug, [property: Id(1)] string DrugClass, [property: Id(2)] string Dosage);
+public sealed record PrescriptionItem([property: Id(0), FreeText] string Drug, [property: Id(1)] string DrugClass, [property: Id(2), FreeText] string Dosage);

@@ -1,4 +1,5 @@
 using Triage.Domain.Classification;
+using Triage.Grains.Journal;
 
 namespace Triage.Grains.Visits;
 
@@ -10,6 +11,6 @@ namespace Triage.Grains.Visits;
 [GenerateSerializer, Immutable, Alias("triage.VisitCompleted")]
 public sealed record VisitCompleted(
     [property: Id(0)] string PhysicianId,
-    [property: Id(1)] string Diagnosis,
+    [property: Id(1), FreeText] string Diagnosis,
     [property: Id(2)] Disposition FinalDisposition,
     [property: Id(3)] Specialty FinalSpecialty);

@@ -1,3 +1,5 @@
+using Triage.Grains.Journal;
+
 namespace Triage.Grains.Visits;
 
 /// <summary>
@@ -7,4 +9,4 @@ namespace Triage.Grains.Visits;
 /// <param name="PhysicianId">The physician who handed it back.</param>
 /// <param name="Reason">Why, in the physician's words or <c>off_whitelist</c>.</param>
 [GenerateSerializer, Immutable, Alias("triage.VisitHandedBack")]
-public sealed record VisitHandedBack([property: Id(0)] string PhysicianId, [property: Id(1)] string Reason);
+public sealed record VisitHandedBack([property: Id(0)] string PhysicianId, [property: Id(1), FreeText] string Reason);

@@ -43,6 +43,12 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             // Names the first broken entry's number, never its content.
             throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
+        catch (SealedTextException e)
+        {
+            // A rotation dropped a key still in use: the operators' fault, told to them (the message names the key id only).
+            LogMissingKey(logger, context.Method, e.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, "case: its record is sealed under a journal key this service does not hold now"));
+        }
         catch (JournalConflictException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));
@@ -54,6 +60,9 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             throw new RpcException(new Status(StatusCode.Internal, $"internal error; trace id {trace}"));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {Method}: {Fault}")]
+    private static partial void LogMissingKey(ILogger logger, string method, string fault);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {Method} failed with {ExceptionType}; trace id {TraceId}")]
     private static partial void LogFailure(ILogger logger, string method, string exceptionType, string traceId);

@@ -67,8 +67,8 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
     {
         ArgumentNullException.ThrowIfNull(request);
         var grain = Grain(request.CaseId);
-        RequestValidator.Text("real_name_check", request.RealNameCheck, 1, 64);
-        return Map(await grain.StartConsultationAsync(CallerIdentity.Of(context), request.RealNameCheck));
+        var check = VisitRequestValidator.Validate(request.RealNameCheck);
+        return Map(await grain.StartConsultationAsync(CallerIdentity.Of(context), check));
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Grpc.Core;
 using Triage.Api.V1;
 using Triage.Domain.Evaluation;
 using Triage.Domain.Prescriptions;
@@ -22,6 +23,26 @@ public static class VisitRequestValidator
     {
         Text(field, value, 1, MaxId);
         return value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? value : throw Invalid(field, "letters, digits, '-' and '_' only");
+    }
+
+    /// <summary>A real-name check, as the grain's record; whom and when are judged by the case at the start.</summary>
+    public static Grains.Visits.RealNameCheck Validate(Triage.Api.V1.RealNameCheck? check)
+    {
+        if (check is null)
+        {
+            throw Invalid("real_name_check", "required: who verified the physician, how and when");
+        }
+
+        if (check.VerifiedAt is null)
+        {
+            throw Invalid("real_name_check.verified_at", "required");
+        }
+
+        var verifiedAt = check.VerifiedAt.Seconds is >= -62135596800L and <= 253402300799L && check.VerifiedAt.Nanos is >= 0 and < 1_000_000_000
+            ? check.VerifiedAt.ToDateTimeOffset()
+            : throw Invalid("real_name_check.verified_at", "not a valid time");
+        var record = new Grains.Visits.RealNameCheck(check.Method, check.Verifier, check.PhysicianId, verifiedAt, check.Reference);
+        return record.FormProblem() is { } problem ? throw new RpcException(new Status(StatusCode.InvalidArgument, problem)) : record;
     }
 
     /// <summary>A registration, as the grain's record.</summary>

@@ -23,6 +23,12 @@ public sealed class PilotOptions
     /// <summary>Patients must be younger than this, in years.</summary>
     public int MaxAgeYears { get; set; } = 18;
 
+    /// <summary>
+    /// How long a physician's real-name check counts, in minutes: it must be done before each
+    /// consultation, so one made longer ago than this does not start one.
+    /// </summary>
+    public int RealNameCheckMaxAgeMinutes { get; set; } = 30;
+
     /// <summary>Hospitals admitted to the pilot.</summary>
     public List<PilotHospital> Hospitals { get; set; } = [];
 
