@@ -1,20 +1,43 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Triage.Grains.Cases;
 using Triage.Grains.Journal;
 
 namespace Triage.Grains.Storage;
 
-/// <summary>The journals in the embedded SQLite file (table <c>case_events</c>, named when cases were its only user; its key column <c>case_id</c> holds any journal's key).</summary>
-public sealed class SqliteJournal(SqliteDatabase database) : IJournal
+/// <summary>
+/// The journals in the embedded SQLite file (table <c>case_events</c>, named when cases were its only
+/// user; its key column <c>case_id</c> holds any journal's key). Appends are group-committed: those
+/// that arrive while a transaction is being written wait and go together into the next one (one
+/// fsync for all of them), and each caller is answered only once its transaction is durable.
+/// </summary>
+public sealed class SqliteJournal : IJournal, IAsyncDisposable
 {
+    /// <summary>At most this many appends share a transaction.</summary>
+    public const int MaxBatch = 256;
+
     private const int SqliteConstraint = 19;
     private static readonly string[] EntryColumns = ["$id", "$seq", "$type", "$at", "$actor", "$payload", "$prev", "$hash"];
+    private readonly SqliteDatabase _database;
+    private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> _committer;
+    private long _transactions;
+    private long _appends;
+
+    /// <summary>The journals of <paramref name="database"/>.</summary>
+    public SqliteJournal(SqliteDatabase database)
+    {
+        _database = database;
+        _committer = new Lazy<Task>(() => Task.Run(CommitAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Transactions committed by group commit, and the appends they carried (for the journal-batch metrics).</summary>
+    public (long Transactions, long Appends) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _appends));
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events WHERE case_id = $id ORDER BY seq";
         command.Parameters.AddWithValue("$id", key.ToString("N"));
@@ -39,73 +62,201 @@ public sealed class SqliteJournal(SqliteDatabase database) : IJournal
         reader.GetString(first + 6));
 
     /// <inheritdoc />
+    /// <remarks>Answered once the transaction that carries it is committed; a conflict fails this append alone.</remarks>
     public Task AppendAsync(Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return AppendManyAsync([new JournalAppend(key, expectedLastSequence, events)], cancellationToken);
+        var pending = new PendingAppend(new JournalAppend(key, expectedLastSequence, events));
+        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(pending), this);
+
+        _ = _committer.Value;
+        // Once queued the append is written whatever the caller does: cancelling only stops the waiting.
+        return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Appends to many journals in one transaction (one fsync): all of them or none. Each must continue
     /// its journal exactly; the first that does not throws <see cref="JournalConflictException"/> and
-    /// nothing is written. Used by seeding; the batching writer of group commit builds on it.
+    /// nothing is written. Used by seeding.
     /// </summary>
     public Task AppendManyAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appends);
-        return database.WriteAsync(connection => Task.FromResult(Append(connection, appends)), cancellationToken);
+        return _database.WriteAsync(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                using var writer = new EntryWriter(connection, transaction);
+                foreach (var append in appends)
+                {
+                    writer.Write(append);
+                }
+
+                transaction.Commit();
+                return Task.FromResult(true);
+            },
+            cancellationToken);
     }
 
-    private static bool Append(SqliteConnection connection, IReadOnlyList<JournalAppend> appends)
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        if (_committer.IsValueCreated)
+        {
+            await _committer.Value.ConfigureAwait(false);
+        }
+    }
+
+    // The one committer: takes whatever waits (up to MaxBatch), writes it in one transaction, answers each.
+    private async Task CommitAsync()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        var reader = _pending.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                await _database.WriteAsync(connection => Task.FromResult(CommitBatch(connection, batch))).ConfigureAwait(false);
+                Interlocked.Increment(ref _transactions);
+                Interlocked.Add(ref _appends, batch.Count);
+                foreach (var p in batch)
+                {
+                    if (p.Conflict is { } conflict)
+                    {
+                        p.Done.TrySetException(conflict);
+                    }
+                    else
+                    {
+                        p.Done.TrySetResult();
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                // The transaction did not commit: nothing of the batch is stored, and every caller is told.
+                foreach (var p in batch)
+                {
+                    p.Done.TrySetException(e);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    // Each append in a savepoint of its own, so that one conflicting append fails alone.
+    private static bool CommitBatch(SqliteConnection connection, List<PendingAppend> batch)
     {
         using var transaction = connection.BeginTransaction();
-        using var check = connection.CreateCommand();
-        check.Transaction = transaction;
-        check.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id";
-        var checkId = check.Parameters.Add("$id", SqliteType.Text);
+        using var writer = new EntryWriter(connection, transaction);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var p = batch[i];
+            p.Conflict = null;
+            var savepoint = "a" + i.ToString(CultureInfo.InvariantCulture);
+            var head = writer.LedgerHead;
+            transaction.Save(savepoint);
+            try
+            {
+                writer.Write(p.Append);
+                transaction.Release(savepoint);
+            }
+            catch (JournalConflictException e)
+            {
+                transaction.Rollback(savepoint);
+                transaction.Release(savepoint);
+                writer.LedgerHead = head;
+                p.Conflict = e;
+            }
+        }
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO case_events (case_id, seq, type, occurred_at, actor, payload, prev_hash, hash)
-            VALUES ($id, $seq, $type, $at, $actor, $payload, $prev, $hash)
-            """;
-        var p = EntryColumns.Select(n => insert.Parameters.Add(n, n == "$seq" ? SqliteType.Integer : SqliteType.Text)).ToArray();
-        using var ledger = new SqliteLedger.Writer(connection, transaction);
+        transaction.Commit();
+        return true;
+    }
 
-        foreach (var append in appends)
+    private sealed class PendingAppend(JournalAppend append)
+    {
+        public JournalAppend Append { get; } = append;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public JournalConflictException? Conflict { get; set; }
+    }
+
+    // The prepared commands of one transaction: the continuity check, the entry, its ledger row.
+    private sealed class EntryWriter : IDisposable
+    {
+        private readonly SqliteCommand _check;
+        private readonly SqliteParameter _checkId;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter[] _values;
+        private readonly SqliteLedger.Writer _ledger;
+
+        public EntryWriter(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _check = connection.CreateCommand();
+            _check.Transaction = transaction;
+            _check.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = $id";
+            _checkId = _check.Parameters.Add("$id", SqliteType.Text);
+            _insert = connection.CreateCommand();
+            _insert.Transaction = transaction;
+            _insert.CommandText = """
+                INSERT INTO case_events (case_id, seq, type, occurred_at, actor, payload, prev_hash, hash)
+                VALUES ($id, $seq, $type, $at, $actor, $payload, $prev, $hash)
+                """;
+            _values = [.. EntryColumns.Select(n => _insert.Parameters.Add(n, n == "$seq" ? SqliteType.Integer : SqliteType.Text))];
+            _ledger = new SqliteLedger.Writer(connection, transaction);
+        }
+
+        public string LedgerHead
+        {
+            get => _ledger.Head;
+            set => _ledger.Head = value;
+        }
+
+        public void Write(JournalAppend append)
         {
             var id = append.Key.ToString("N");
-            checkId.Value = id;
-            if ((long)(check.ExecuteScalar() ?? 0L) != append.ExpectedLastSequence)
+            _checkId.Value = id;
+            if ((long)(_check.ExecuteScalar() ?? 0L) != append.ExpectedLastSequence)
             {
                 throw new JournalConflictException();
             }
 
             foreach (var e in append.Events)
             {
-                p[0].Value = id;
-                p[1].Value = e.Sequence;
-                p[2].Value = e.Type;
-                p[3].Value = HashChain.FormatTime(e.OccurredAt);
-                p[4].Value = e.Actor;
-                p[5].Value = e.Payload;
-                p[6].Value = e.PreviousHash;
-                p[7].Value = e.Hash;
+                _values[0].Value = id;
+                _values[1].Value = e.Sequence;
+                _values[2].Value = e.Type;
+                _values[3].Value = HashChain.FormatTime(e.OccurredAt);
+                _values[4].Value = e.Actor;
+                _values[5].Value = e.Payload;
+                _values[6].Value = e.PreviousHash;
+                _values[7].Value = e.Hash;
                 try
                 {
-                    insert.ExecuteNonQuery();
+                    _insert.ExecuteNonQuery();
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
                 {
                     throw new JournalConflictException("The journal was changed by another writer.", ex);
                 }
 
-                ledger.Add(append.Key, e.Sequence, e.Hash);
+                _ledger.Add(append.Key, e.Sequence, e.Hash);
             }
         }
 
-        transaction.Commit();
-        return true;
+        public void Dispose()
+        {
+            _check.Dispose();
+            _insert.Dispose();
+            _ledger.Dispose();
+        }
     }
 }

@@ -40,6 +40,13 @@ internal static class SqliteLedger
             _previous = hash;
         }
 
+        /// <summary>The ledger's last hash as this writer holds it; set back when a savepoint with entries is rolled back.</summary>
+        public string Head
+        {
+            get => _previous;
+            set => _previous = value;
+        }
+
         /// <inheritdoc />
         public void Dispose() => _insert.Dispose();
     }

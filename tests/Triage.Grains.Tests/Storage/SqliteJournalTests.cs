@@ -61,8 +61,68 @@ public sealed class SqliteJournalTests : IDisposable
         Assert.Empty(await _journal.ReadAsync(Guid.NewGuid()));
     }
 
+    [Fact]
+    public async Task AppendAsync_ManyAtOnce_ShareTransactions_AndEveryOneIsStoredChainedAndInTheLedger()
+    {
+        var keys = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid()).ToList();
+        var entries = keys.Select(k => HashChain.Next(null, "opened", At, "app-a", "{}")).ToList();
+
+        await Task.WhenAll(keys.Select((k, i) => _journal.AppendAsync(k, 0, [entries[i]])));
+
+        var (transactions, appends) = _journal.Committed;
+        Assert.Equal(500, appends);
+        // Group commit: the appends waiting while one transaction was written went into the next together.
+        Assert.True(transactions < appends, $"{transactions} transactions for {appends} appends");
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.Equal([entries[i]], await _journal.ReadAsync(keys[i]));
+        }
+
+        var audit = await new SqliteAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
+        Assert.True(audit.Intact, audit.FirstBrokenLink);
+    }
+
+    [Fact]
+    public async Task AppendAsync_ConflictInsideABatch_FailsThatAppendAlone()
+    {
+        var contested = Guid.NewGuid();
+        var others = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
+        var a = HashChain.Next(null, "opened", At, "app-a", "{\"a\":1}");
+        var b = HashChain.Next(null, "opened", At, "app-b", "{\"b\":1}");
+
+        var calls = others.Select(k => _journal.AppendAsync(k, 0, [HashChain.Next(null, "opened", At, "app-a", "{}")]))
+            .Append(_journal.AppendAsync(contested, 0, [a]))
+            .Append(_journal.AppendAsync(contested, 0, [b]))
+            .ToList();
+        var outcomes = await Task.WhenAll(calls.Select(async c =>
+        {
+            try
+            {
+                await c;
+                return "stored";
+            }
+            catch (JournalConflictException)
+            {
+                return "conflict";
+            }
+        }));
+
+        Assert.Equal(51, outcomes.Count(o => o == "stored"));
+        Assert.Equal(1, outcomes.Count(o => o == "conflict"));
+        Assert.Single(await _journal.ReadAsync(contested));
+        foreach (var k in others)
+        {
+            Assert.Single(await _journal.ReadAsync(k));
+        }
+
+        // The rolled-back append left no ledger row: the ledger still chains over exactly what is stored.
+        var audit = await new SqliteAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
+        Assert.True(audit.Intact, audit.FirstBrokenLink);
+    }
+
     public void Dispose()
     {
+        _journal.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
