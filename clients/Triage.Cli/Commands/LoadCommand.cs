@@ -9,8 +9,9 @@ namespace Triage.Cli.Commands;
 
 /// <summary>
 /// <c>triage load --url URL --api-key KEY [--requests 2000] [--concurrency 16] [--in cases.jsonl]</c>:
-/// a bounded load on a running service over gRPC; every request opens a durable case. Prints
-/// throughput and latency percentiles. Only point it at a service of your own.
+/// a bounded load on a running service over gRPC; every request opens a durable case. Prints a
+/// progress line every second, then throughput, latency percentiles of the answered calls and the
+/// refusals by gRPC status (exit code 1 when any). Only point it at a service of your own.
 /// </summary>
 internal static class LoadCommand
 {
@@ -48,7 +49,10 @@ internal static class LoadCommand
         await client.AssessAsync(new AssessRequest { Complaint = complaints[0] }, cancellationToken: cancellationToken);
 
         var latencies = new double[requests];
+        var failed = new bool[requests];
+        var errors = new System.Collections.Concurrent.ConcurrentDictionary<Grpc.Core.StatusCode, int>();
         var next = -1;
+        var done = 0;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -56,18 +60,46 @@ internal static class LoadCommand
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
                 var started = Stopwatch.GetTimestamp();
-                await client.AssessAsync(new AssessRequest { Complaint = complaints[i % complaints.Length] }, cancellationToken: cancellationToken);
+                try
+                {
+                    await client.AssessAsync(new AssessRequest { Complaint = complaints[i % complaints.Length] }, cancellationToken: cancellationToken);
+                }
+                catch (Grpc.Core.RpcException e) when (e.StatusCode != Grpc.Core.StatusCode.Cancelled)
+                {
+                    // Counted by status and the run goes on: a load test reports refusals, it does not stop at the first.
+                    errors.AddOrUpdate(e.StatusCode, 1, (_, n) => n + 1);
+                    failed[i] = true;
+                }
+
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Interlocked.Increment(ref done);
             }
-        });
-        await Task.WhenAll(workers);
+        }).ToList();
+
+        var all = Task.WhenAll(workers);
+        var c = CultureInfo.InvariantCulture;
+        var lastDone = 0;
+        var lastErrors = 0;
+        while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)) != all)
+        {
+            // One progress line a second: what was answered in it, and refusals so far.
+            var nowDone = Volatile.Read(ref done);
+            var nowErrors = errors.Values.Sum();
+            output.WriteLine(string.Create(c, $"  {clock.Elapsed.TotalSeconds,5:F0} s  {nowDone - lastDone - (nowErrors - lastErrors),6}/s ok  {nowErrors - lastErrors,5}/s errors  {nowDone,8} done"));
+            (lastDone, lastErrors) = (nowDone, nowErrors);
+        }
+
+        await all;
         clock.Stop();
 
-        Array.Sort(latencies);
-        double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-        var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"requests {requests}, concurrency {concurrency}, {clock.Elapsed.TotalSeconds:F2} s, {requests / clock.Elapsed.TotalSeconds:F0} assessments/s"));
-        output.WriteLine(string.Create(c, $"latency ms: p50 {P(0.50):F2}, p95 {P(0.95):F2}, p99 {P(0.99):F2}, max {latencies[^1]:F2}"));
-        return 0;
+        var ok = latencies.Where((_, i) => !failed[i]).Order().ToArray();
+        var errorCount = requests - ok.Length;
+        double P(double q) => ok.Length == 0 ? double.NaN : ok[Math.Min(ok.Length - 1, (int)Math.Ceiling(q * ok.Length) - 1)];
+        output.WriteLine(string.Create(c, $"requests {requests}, concurrency {concurrency}, {clock.Elapsed.TotalSeconds:F2} s, {ok.Length / clock.Elapsed.TotalSeconds:F0} assessments/s"));
+        output.WriteLine(string.Create(c, $"latency ms: p50 {P(0.50):F2}, p95 {P(0.95):F2}, p99 {P(0.99):F2}, max {(ok.Length == 0 ? double.NaN : ok[^1]):F2}"));
+        output.WriteLine(errorCount == 0
+            ? "errors: none"
+            : "errors: " + string.Join(", ", errors.OrderBy(e => e.Key).Select(e => string.Create(c, $"{e.Key} {e.Value}"))));
+        return errorCount == 0 ? 0 : 1;
     }
 }
