@@ -9,6 +9,7 @@ using Triage.Domain.Growth;
 using Triage.Domain.Physicians;
 using Triage.Grains.Journal;
 using Triage.Grains.Storage;
+using Triage.Grains.Storage.Postgres;
 using Triage.Models.Classification;
 
 namespace Triage.Grains.Hosting;
@@ -38,10 +39,24 @@ public static class TriageSiloBuilderExtensions
             .Bind(configuration.GetSection(PilotOptions.Section))
             .PostConfigure(o => FillPilotDefaults(o));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
-        services.AddSingleton<IJournal, SqliteJournal>();
-        services.AddSingleton<Visits.IVisitQueueSource, SqliteVisitQueueSource>();
-        services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
-        services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.UsesPostgres)
+        {
+            ClusterKeys.Require(configuration);
+            services.AddSingleton(_ => new PostgresDatabase(storage.Postgres.Length > 0 ? storage.Postgres : throw new InvalidOperationException("Storage:Postgres: the connection string is required in cluster mode")));
+            services.AddSingleton<IJournal, PostgresJournal>();
+            services.AddSingleton<Visits.IVisitQueueSource, PostgresVisitQueueSource>();
+            services.AddSingleton(sp => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), TimeProvider.System));
+            services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<PostgresGrainStorage>());
+        }
+        else
+        {
+            services.AddSingleton<IJournal, SqliteJournal>();
+            services.AddSingleton<Visits.IVisitQueueSource, SqliteVisitQueueSource>();
+            services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
+            services.AddGrainStorage(StorageOptions.ProviderName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+        }
+
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));
         services.AddSingleton(sp => new ModelSource(
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.ResolvedFolder is { } folder
@@ -69,8 +84,13 @@ public static class TriageSiloBuilderExtensions
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Signer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton(sp => new SqliteAudit(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<CheckpointSigner>()));
-        services.AddSingleton<LedgerCheckpointWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<LedgerCheckpointWriter>());
+        if (!storage.UsesPostgres)
+        {
+            // The checkpoints sign the embedded file's ledger; in cluster mode they are not made yet (issue 13).
+            services.AddSingleton<LedgerCheckpointWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<LedgerCheckpointWriter>());
+        }
+
         return services;
     }
 

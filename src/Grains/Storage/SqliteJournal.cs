@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Triage.Grains.Journal;
 
@@ -19,20 +18,17 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
     private const int SqliteConstraint = 19;
     private static readonly string[] EntryColumns = ["$id", "$seq", "$type", "$at", "$actor", "$payload", "$prev", "$hash"];
     private readonly SqliteDatabase _database;
-    private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lazy<Task> _committer;
-    private long _transactions;
-    private long _appends;
+    private readonly GroupCommit _queue;
 
     /// <summary>The journals of <paramref name="database"/>.</summary>
     public SqliteJournal(SqliteDatabase database)
     {
         _database = database;
-        _committer = new Lazy<Task>(() => Task.Run(CommitAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+        _queue = new GroupCommit(batch => database.WriteAsync(connection => Task.FromResult(CommitBatch(connection, batch))), MaxBatch);
     }
 
-    /// <summary>Transactions committed by group commit, and the appends they carried (for the journal-batch metrics).</summary>
-    public (long Transactions, long Appends) Committed => (Interlocked.Read(ref _transactions), Interlocked.Read(ref _appends));
+    /// <summary>Transactions committed by group commit, and the appends they carried.</summary>
+    public (long Transactions, long Appends) Committed => _queue.Committed;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid key, CancellationToken cancellationToken = default)
@@ -66,12 +62,7 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
     public Task AppendAsync(Guid key, long expectedLastSequence, IReadOnlyList<JournalEntry> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var pending = new PendingAppend(new JournalAppend(key, expectedLastSequence, events));
-        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(pending), this);
-
-        _ = _committer.Value;
-        // Once queued the append is written whatever the caller does: cancelling only stops the waiting.
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        return _queue.AppendAsync(new JournalAppend(key, expectedLastSequence, events), cancellationToken);
     }
 
     /// <summary>
@@ -99,94 +90,35 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        if (_committer.IsValueCreated)
-        {
-            await _committer.Value.ConfigureAwait(false);
-        }
-    }
-
-    // The one committer: takes whatever waits (up to MaxBatch), writes it in one transaction, answers each.
-    private async Task CommitAsync()
-    {
-        var batch = new List<PendingAppend>(MaxBatch);
-        var reader = _pending.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (batch.Count < MaxBatch && reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-
-            try
-            {
-                await _database.WriteAsync(connection => Task.FromResult(CommitBatch(connection, batch))).ConfigureAwait(false);
-                Interlocked.Increment(ref _transactions);
-                Interlocked.Add(ref _appends, batch.Count);
-                foreach (var p in batch)
-                {
-                    if (p.Conflict is { } conflict)
-                    {
-                        p.Done.TrySetException(conflict);
-                    }
-                    else
-                    {
-                        p.Done.TrySetResult();
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                // The transaction did not commit: nothing of the batch is stored, and every caller is told.
-                foreach (var p in batch)
-                {
-                    p.Done.TrySetException(e);
-                }
-            }
-
-            batch.Clear();
-        }
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
     // Each append in a savepoint of its own, so that one conflicting append fails alone.
-    private static bool CommitBatch(SqliteConnection connection, List<PendingAppend> batch)
+    private static bool[] CommitBatch(SqliteConnection connection, IReadOnlyList<JournalAppend> batch)
     {
+        var stored = new bool[batch.Count];
         using var transaction = connection.BeginTransaction();
         using var writer = new EntryWriter(connection, transaction);
         for (var i = 0; i < batch.Count; i++)
         {
-            var p = batch[i];
-            p.Conflict = null;
             var savepoint = "a" + i.ToString(CultureInfo.InvariantCulture);
             var head = writer.LedgerHead;
             transaction.Save(savepoint);
             try
             {
-                writer.Write(p.Append);
+                writer.Write(batch[i]);
                 transaction.Release(savepoint);
+                stored[i] = true;
             }
-            catch (JournalConflictException e)
+            catch (JournalConflictException)
             {
                 transaction.Rollback(savepoint);
                 transaction.Release(savepoint);
                 writer.LedgerHead = head;
-                p.Conflict = e;
             }
         }
 
         transaction.Commit();
-        return true;
-    }
-
-    private sealed class PendingAppend(JournalAppend append)
-    {
-        public JournalAppend Append { get; } = append;
-
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public JournalConflictException? Conflict { get; set; }
+        return stored;
     }
 
     // The prepared commands of one transaction: the continuity check, the entry, its ledger row.

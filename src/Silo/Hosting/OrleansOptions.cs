@@ -1,6 +1,9 @@
 namespace Triage.Silo.Hosting;
 
-/// <summary>The embedded silo's ports (section <c>Orleans</c>).</summary>
+/// <summary>
+/// The silo (section <c>Orleans</c>): its ports, and how it finds the others. The embedded default
+/// is one silo on loopback; cluster mode keeps the membership in Redis.
+/// </summary>
 public sealed class OrleansOptions
 {
     /// <summary>Configuration section name.</summary>
@@ -11,4 +14,22 @@ public sealed class OrleansOptions
 
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary><c>localhost</c> (one silo, the default) or <c>redis</c> (cluster mode).</summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>The Redis configuration string of the membership table (<c>127.0.0.1:6379</c>), in cluster mode.</summary>
+    public string Redis { get; set; } = string.Empty;
+
+    /// <summary>The cluster's id: silos with the same id form one cluster.</summary>
+    public string ClusterId { get; set; } = "triage";
+
+    /// <summary>The service's id, stable across deployments.</summary>
+    public string ServiceId { get; set; } = "triage";
+
+    /// <summary>The address other silos reach this one at; loopback by default (silos on one machine).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>True in cluster mode.</summary>
+    public bool UsesRedis => string.Equals(Clustering, "redis", StringComparison.OrdinalIgnoreCase);
 }
