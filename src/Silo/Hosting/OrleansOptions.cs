@@ -15,8 +15,11 @@ public sealed class OrleansOptions
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary><c>localhost</c> (one silo, the default) or <c>redis</c> (cluster mode).</summary>
-    public string Clustering { get; set; } = "localhost";
+    /// <summary>
+    /// <c>localhost</c> (one silo, the default) or <c>redis</c> (cluster mode). Not named "Clustering":
+    /// Orleans reads <c>Orleans:Clustering</c> itself, as a provider section.
+    /// </summary>
+    public string Membership { get; set; } = "localhost";
 
     /// <summary>The Redis configuration string of the membership table (<c>127.0.0.1:6379</c>), in cluster mode.</summary>
     public string Redis { get; set; } = string.Empty;
@@ -31,5 +34,5 @@ public sealed class OrleansOptions
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>True in cluster mode.</summary>
-    public bool UsesRedis => string.Equals(Clustering, "redis", StringComparison.OrdinalIgnoreCase);
+    public bool UsesRedis => string.Equals(Membership, "redis", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using Npgsql;
+using Triage.Api.V1;
+using Triage.Client;
+using Triage.Grains.Journal;
+using Triage.Grains.Tests.Servers;
+
+namespace Triage.EndToEnd.Tests;
+
+/// <summary>
+/// Cluster mode as a hospital would run it, on one machine: silos as separate processes, membership
+/// in Redis, journals and state in PostgreSQL; a silo killed with SIGKILL under load.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "triage-cluster-" + Guid.NewGuid().ToString("N"));
+    private PostgresServer _postgres = null!;
+    private RedisServer _redis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await PostgresServer.StartAsync();
+        await _postgres.CreateDatabaseAsync("triage");
+        _redis = await RedisServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _redis.Dispose();
+        await _postgres.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private Dictionary<string, string> Silo(string name) => new()
+    {
+        ["Storage__Provider"] = "postgres",
+        ["Storage__Postgres"] = _postgres.ConnectionString("triage"),
+        ["Storage__SqlitePath"] = Path.Combine(_folder, name, "triage.db"),
+        ["Orleans__Membership"] = "redis",
+        ["Orleans__Redis"] = _redis.Address,
+        ["Orleans__ClusterId"] = "test",
+        ["Journal__Keys__cluster1"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        ["Patients__PseudonymKey"] = "HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",
+    };
+
+    [Fact]
+    public async Task KillOneOfTwoSilosUnderLoad_NoAcknowledgedCaseLost_ItsCasesAnswerFromTheSurvivorWithin30s_NoEventDuplicated()
+    {
+        using var first = await ServiceProcess.StartAsync(Silo("a"));
+        using var second = await ServiceProcess.StartAsync(Silo("b"));
+        var acknowledged = new ConcurrentBag<string>();
+        var toFirst = TriageChannel.Create(first.GrpcAddress, TriageServiceHost.KeyA, out var firstChannel);
+        var toSecond = TriageChannel.Create(second.GrpcAddress, TriageServiceHost.KeyA, out var secondChannel);
+        using (firstChannel)
+        using (secondChannel)
+        {
+            using var stop = new CancellationTokenSource();
+            // Half the callers on each silo: cases are placed on both.
+            var callers = Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+            {
+                var client = w % 2 == 0 ? toFirst : toSecond;
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var reply = await client.AssessAsync(new AssessRequest { Complaint = $"宝宝{1 + ((w + i) % 11)}个月，脸上湿疹两周了" });
+                        acknowledged.Add(reply.CaseId);
+                    }
+                    catch (RpcException)
+                    {
+                        // The dead silo's callers stop; the survivor's go on through the failover.
+                        if (client == toFirst)
+                        {
+                            return;
+                        }
+                    }
+                }
+            })).ToList();
+
+            var until = DateTime.UtcNow.AddSeconds(90);
+            while (acknowledged.Count < 400 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(20);
+            }
+
+            await first.KillAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await stop.CancelAsync();
+            await Task.WhenAll(callers);
+
+            Assert.True(acknowledged.Count >= 400, $"only {acknowledged.Count} cases acknowledged before the kill");
+            // Every acknowledged case answers from the survivor, the dead silo's within 30 s of its death.
+            var clock = Stopwatch.StartNew();
+            var pending = acknowledged.ToHashSet();
+            while (pending.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                foreach (var caseId in pending.ToList())
+                {
+                    try
+                    {
+                        var stored = await toSecond.GetCaseAsync(new GetCaseRequest { CaseId = caseId });
+                        Assert.Equal(2, stored.Events.Count);
+                        Assert.True(stored.ChainValid);
+                        pending.Remove(caseId);
+                    }
+                    catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.DeadlineExceeded)
+                    {
+                        await Task.Delay(100);
+                        break;
+                    }
+                }
+            }
+
+            Assert.True(pending.Count == 0, $"{pending.Count} acknowledged cases still unanswered 30 s after the kill");
+            output.WriteLine($"{acknowledged.Count} cases acknowledged; all answered by the survivor {clock.Elapsed.TotalSeconds + 3:F1} s after the kill");
+        }
+
+        // In the shared database: every acknowledged case has exactly its two events, and the one
+        // ledger chains over every event exactly once.
+        await using var connection = new NpgsqlConnection(_postgres.ConnectionString("triage"));
+        await connection.OpenAsync();
+        await using (var counts = new NpgsqlCommand("SELECT case_id, count(*) FROM case_events WHERE case_id = ANY($1) GROUP BY case_id", connection))
+        {
+            counts.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. acknowledged.Select(Guid.Parse)] });
+            await using var reader = await counts.ExecuteReaderAsync();
+            var seen = 0;
+            while (await reader.ReadAsync())
+            {
+                Assert.Equal(2, reader.GetInt64(1));
+                seen++;
+            }
+
+            Assert.Equal(acknowledged.Count, seen);
+        }
+
+        long events;
+        await using (var all = new NpgsqlCommand("SELECT count(*) FROM case_events", connection))
+        {
+            events = (long)(await all.ExecuteScalarAsync())!;
+        }
+
+        await using var ledger = new NpgsqlCommand("SELECT pos, journal_key, seq, entry_hash, prev_hash, hash FROM ledger ORDER BY pos", connection);
+        await using var rows = await ledger.ExecuteReaderAsync();
+        var previous = Ledger.Genesis;
+        long expected = 0;
+        while (await rows.ReadAsync())
+        {
+            Assert.Equal(++expected, rows.GetInt64(0));
+            Assert.Equal(previous, rows.GetString(4));
+            previous = Ledger.Compute(previous, rows.GetGuid(1), rows.GetInt64(2), rows.GetString(3));
+            Assert.Equal(previous, rows.GetString(5));
+        }
+
+        Assert.Equal(events, expected);
+        Assert.True(expected >= acknowledged.Count * 2);
+    }
+}
