@@ -37,7 +37,11 @@ public sealed class PostgresServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "triage-pg-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(folder);
-        await RunAsync("chown", "postgres:postgres", folder).ConfigureAwait(false);
+        if (Environment.UserName == "root")
+        {
+            await RunAsync("chown", "postgres:postgres", folder).ConfigureAwait(false);
+        }
+
         var port = FreePort();
         await RunAsPostgresAsync(Path.Combine(Bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8").ConfigureAwait(false);
         var server = new PostgresServer(folder, port);
