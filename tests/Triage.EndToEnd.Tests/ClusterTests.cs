@@ -160,4 +160,78 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         Assert.Equal(events, expected);
         Assert.True(expected >= acknowledged.Count * 2);
     }
+
+    [Fact]
+    public async Task PostgresRestartedUnderLoad_CallsAreUnavailableMeanwhile_NeverAnError_AndTheServiceRecoversByItself()
+    {
+        using var silo = await ServiceProcess.StartAsync(Silo("a"));
+        var client = TriageChannel.Create(silo.GrpcAddress, TriageServiceHost.KeyA, out var channel);
+        using var _ = channel;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
+        var acknowledged = new ConcurrentBag<string>();
+        var statuses = new ConcurrentDictionary<StatusCode, int>();
+        var restartedAt = DateTime.MaxValue;
+        var afterRestart = 0;
+        using var stop = new CancellationTokenSource();
+        var callers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                try
+                {
+                    var reply = await client.AssessAsync(new AssessRequest { Complaint = $"宝宝{1 + ((w + i) % 11)}个月，脸上湿疹两周了" }, deadline: DateTime.UtcNow.AddSeconds(10));
+                    acknowledged.Add(reply.CaseId);
+                    statuses.AddOrUpdate(StatusCode.OK, 1, (_, n) => n + 1);
+                    if (DateTime.UtcNow > restartedAt)
+                    {
+                        Interlocked.Increment(ref afterRestart);
+                    }
+                }
+                catch (RpcException e)
+                {
+                    statuses.AddOrUpdate(e.StatusCode, 1, (_, n) => n + 1);
+                    await Task.Delay(50);
+                }
+            }
+        })).ToList();
+
+        while (acknowledged.Count < 200)
+        {
+            await Task.Delay(20);
+        }
+
+        await _postgres.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Over JSON the same outage is a 503.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/v1/assessments") { Content = new StringContent("{\"complaint\":\"宝宝湿疹\"}", System.Text.Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Add("x-api-key", TriageServiceHost.KeyA);
+            using var response = await http.SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+
+        await _postgres.StartServerAsync();
+        restartedAt = DateTime.UtcNow;
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (Volatile.Read(ref afterRestart) < 100 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(callers);
+        output.WriteLine(string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}")) + $"; {afterRestart} acknowledged after the restart");
+
+        Assert.True(afterRestart >= 100, $"only {afterRestart} cases acknowledged in the 30 s after PostgreSQL came back");
+        Assert.True(statuses.GetValueOrDefault(StatusCode.Unavailable) > 0, "the outage was never seen");
+        Assert.Equal([StatusCode.OK, StatusCode.Unavailable], statuses.Keys.Order());
+        await using var connection = new NpgsqlConnection(_postgres.ConnectionString("triage"));
+        await connection.OpenAsync();
+        await using var counts = new NpgsqlCommand("SELECT count(DISTINCT case_id), count(*) FROM case_events WHERE case_id = ANY($1)", connection);
+        counts.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. acknowledged.Select(Guid.Parse)] });
+        await using var reader = await counts.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(acknowledged.Count, reader.GetInt64(0));
+        Assert.Equal(acknowledged.Count * 2, reader.GetInt64(1));
+    }
 }

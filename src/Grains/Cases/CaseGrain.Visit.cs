@@ -278,7 +278,7 @@ public sealed partial class CaseGrain
         where T : notnull
     {
         RequireIntact();
-        var entry = await journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, bodies.Serialize(body));
+        var entry = await StoreAsync(() => journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, bodies.Serialize(body)));
         Apply(type, body);
         _events.Add(entry);
     }

@@ -62,7 +62,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         var openedEvent = HashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, bodies.Serialize(opened));
         var decision = Assess(opened.Complaint, [], opened.Patient, PatientSubject.Unknown, now);
         var assessedEvent = HashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, bodies.Serialize(new CaseAssessed(decision)));
-        await journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]);
+        await StoreAsync(() => journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]));
         Apply(CaseEventTypes.Opened, opened);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
         _events.AddRange([openedEvent, assessedEvent]);
@@ -93,7 +93,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         var texts = _addedText.Concat(TextsOf(answered)).ToList();
         var decision = Assess(_opened.Complaint, texts, _patient.Update(answered.Patient), SubjectOf(answered) ?? _subjectAnswer, now);
         var assessedEvent = HashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, bodies.Serialize(new CaseAssessed(decision)));
-        await journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]);
+        await StoreAsync(() => journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]));
         Apply(CaseEventTypes.Answered, answered);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
         _events.AddRange([answeredEvent, assessedEvent]);
@@ -105,6 +105,35 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
     {
         RequireReadable();
         return Task.FromResult(_opened is not null && _opened.AppId == appId ? View() : null);
+    }
+
+    // An append that failed may still have committed (the database went away before answering), or
+    // another activation wrote first: either way this one no longer knows its journal, so it is
+    // dropped and the next call reads the journal again.
+    private async Task StoreAsync(Func<Task> append)
+    {
+        try
+        {
+            await append();
+        }
+        catch
+        {
+            this.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task<T> StoreAsync<T>(Func<Task<T>> append)
+    {
+        try
+        {
+            return await append();
+        }
+        catch
+        {
+            this.DeactivateOnIdle();
+            throw;
+        }
     }
 
     // A stored case whose opening or decision cannot be read.

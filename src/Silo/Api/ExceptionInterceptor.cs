@@ -49,6 +49,11 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             LogMissingKey(logger, context.Method, e.Message);
             throw new RpcException(new Status(StatusCode.Unavailable, "case: its record is sealed under a journal key this service does not hold now"));
         }
+        catch (StorageUnavailableException e)
+        {
+            LogStorageUnavailable(logger, context.Method, e.InnerException?.GetType().Name ?? nameof(StorageUnavailableException));
+            throw new RpcException(new Status(StatusCode.Unavailable, "storage: the database cannot be reached now; retry"));
+        }
         catch (JournalConflictException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));
@@ -60,6 +65,9 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             throw new RpcException(new Status(StatusCode.Internal, $"internal error; trace id {trace}"));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {Method}: storage unavailable ({Cause})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, string cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {Method}: {Fault}")]
     private static partial void LogMissingKey(ILogger logger, string method, string fault);

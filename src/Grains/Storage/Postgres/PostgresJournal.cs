@@ -23,14 +23,30 @@ public sealed class PostgresJournal : IJournal, IAsyncDisposable
     public PostgresJournal(PostgresDatabase database)
     {
         _database = database;
-        _queue = new GroupCommit(CommitBatchAsync, MaxBatch);
+        _queue = new GroupCommit(batch => ReachableAsync(() => CommitBatchAsync(batch)), MaxBatch);
     }
 
     /// <summary>Transactions committed by group commit, and the appends they carried.</summary>
     public (long Transactions, long Appends) Committed => _queue.Committed;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid key, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid key, CancellationToken cancellationToken = default) =>
+        ReachableAsync(() => ReadStoredAsync(key, cancellationToken));
+
+    // A database restarting or out of reach is "unavailable" to the caller, never an internal error.
+    private static async Task<T> ReachableAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            throw new StorageUnavailableException("storage: the database cannot be reached; retry", e);
+        }
+    }
+
+    private async Task<IReadOnlyList<JournalEntry>> ReadStoredAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("SELECT seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events WHERE case_id = $1 ORDER BY seq", connection);
