@@ -234,4 +234,90 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         Assert.Equal(acknowledged.Count, reader.GetInt64(0));
         Assert.Equal(acknowledged.Count * 2, reader.GetInt64(1));
     }
+
+    [Fact]
+    public async Task RollingRestartOfEverySiloUnderLoad_LosesNothing()
+    {
+        var silos = new List<ServiceProcess> { await ServiceProcess.StartAsync(Silo("a")), await ServiceProcess.StartAsync(Silo("b")) };
+        var channels = new List<Grpc.Net.Client.GrpcChannel>();
+        TriageService.TriageServiceClient Client(ServiceProcess silo)
+        {
+            var client = TriageChannel.Create(silo.GrpcAddress, TriageServiceHost.KeyA, out var channel);
+            channels.Add(channel);
+            return client;
+        }
+
+        // The callers go to the silos in service now; the test takes one out before stopping it, as a load balancer would.
+        var live = silos.Select(Client).ToArray();
+        var acknowledged = new ConcurrentBag<string>();
+        var errors = 0;
+        using var stop = new CancellationTokenSource();
+        var callers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var clients = Volatile.Read(ref live);
+                try
+                {
+                    var reply = await clients[(w + i) % clients.Length].AssessAsync(new AssessRequest { Complaint = $"宝宝{1 + ((w + i) % 11)}个月，脸上湿疹两周了" }, deadline: DateTime.UtcNow.AddSeconds(10));
+                    acknowledged.Add(reply.CaseId);
+                }
+                catch (RpcException)
+                {
+                    Interlocked.Increment(ref errors);
+                    await Task.Delay(50);
+                }
+            }
+        })).ToList();
+
+        try
+        {
+            for (var s = 0; s < silos.Count; s++)
+            {
+                var before = acknowledged.Count;
+                while (acknowledged.Count < before + 150)
+                {
+                    await Task.Delay(20);
+                }
+
+                Volatile.Write(ref live, [.. silos.Where((_, k) => k != s).Select(Client)]);
+                await silos[s].StopAsync();
+                silos[s].Dispose();
+                silos[s] = await ServiceProcess.StartAsync(Silo(s == 0 ? "a" : "b"));
+                Volatile.Write(ref live, [.. silos.Select(Client)]);
+            }
+
+            var last = acknowledged.Count;
+            while (acknowledged.Count < last + 150)
+            {
+                await Task.Delay(20);
+            }
+
+            await stop.CancelAsync();
+            await Task.WhenAll(callers);
+            output.WriteLine($"{acknowledged.Count} cases acknowledged across the restart of both silos; {errors} calls refused");
+
+            // Every acknowledged case, read through the restarted silos, whole.
+            var reader = Client(silos[1]);
+            foreach (var caseId in acknowledged)
+            {
+                var stored = await reader.GetCaseAsync(new GetCaseRequest { CaseId = caseId });
+                Assert.Equal(2, stored.Events.Count);
+                Assert.True(stored.ChainValid);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var c in channels)
+            {
+                c.Dispose();
+            }
+
+            foreach (var silo in silos)
+            {
+                silo.Dispose();
+            }
+        }
+    }
 }

@@ -93,6 +93,18 @@ public sealed class ServiceProcess : IDisposable
         throw new InvalidOperationException("the service process did not start listening within 90 s:\n" + string.Join('\n', lines));
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a silo: it leaves the cluster and ends (at most 60 s).</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush.</summary>
     public async Task KillAsync()
     {
