@@ -22,7 +22,7 @@ data=$(mktemp -d)
   exec dotnet Triage.Silo.dll > "$data/service.log" 2>&1
 ) &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; cp "$data/service.log" /tmp/load-service.log 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -s -o /dev/null -H "x-api-key: $key" http://127.0.0.1:5181/v1/admin/model && break
   sleep 0.5

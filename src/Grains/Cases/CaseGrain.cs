@@ -11,7 +11,11 @@ namespace Triage.Grains.Cases;
 /// Owns one case. State is rebuilt from the journal on activation and changes only after the
 /// journal accepted the events, so what a caller is told is exactly what was recorded.
 /// </summary>
-public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies, EligibilityPolicy policy) : Grain, ICaseGrain
+// A case is busy for minutes (assessed, perhaps answered or booked), then read now and then: kept in
+// memory a minute after its last call rather than Orleans' default quarter of an hour, so that memory
+// follows the rate of new cases, not the day's total. Its journal brings it back at the next call.
+[CollectionAgeLimit(Minutes = 1)]
+public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies, EligibilityPolicy policy) : Grain, ICaseGrain, IIncomingGrainCallFilter
 {
     private readonly List<JournalEntry> _events = [];
     private readonly List<string> _addedText = [];
@@ -21,10 +25,26 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
     private DecisionRecord? _decision;
     private long? _brokenAt;
 
+    // A new case's first call is its opening: reading its (empty) journal first would cost a query per
+    // assessment. Every other call reads the journal before it runs, once per activation.
+    private bool _loaded;
+
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task Invoke(IIncomingGrainCallContext context)
     {
-        var stored = await journal.ReadAsync(this.GetPrimaryKey(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_loaded && context.ImplementationMethod.Name != nameof(OpenAsync))
+        {
+            await LoadAsync();
+        }
+
+        await context.Invoke();
+    }
+
+    private async Task LoadAsync()
+    {
+        var stored = await journal.ReadAsync(this.GetPrimaryKey());
+        _loaded = true;
         // Verified once, as read from storage: events appended later are chained by this grain itself.
         _brokenAt = HashChain.FirstBroken(stored);
         _events.AddRange(stored);
@@ -62,7 +82,17 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         var openedEvent = HashChain.Next(null, CaseEventTypes.Opened, now, opened.AppId, bodies.Serialize(opened));
         var decision = Assess(opened.Complaint, [], opened.Patient, PatientSubject.Unknown, now);
         var assessedEvent = HashChain.Next(openedEvent, CaseEventTypes.Assessed, now, opened.AppId, bodies.Serialize(new CaseAssessed(decision)));
-        await StoreAsync(() => journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]));
+        try
+        {
+            // Expecting an empty journal: if this case exists after all, the append is refused and nothing is written.
+            await StoreAsync(() => journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]));
+        }
+        catch (JournalConflictException)
+        {
+            throw new CaseAlreadyExistsException();
+        }
+
+        _loaded = true;
         Apply(CaseEventTypes.Opened, opened);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
         _events.AddRange([openedEvent, assessedEvent]);

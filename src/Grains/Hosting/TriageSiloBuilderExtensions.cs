@@ -38,6 +38,8 @@ public static class TriageSiloBuilderExtensions
         services.AddOptions<PilotOptions>()
             .Bind(configuration.GetSection(PilotOptions.Section))
             .PostConfigure(o => FillPilotDefaults(o));
+        // Idle activations are looked for every 15 s, so that a case's one-minute age limit holds.
+        services.Configure<Orleans.Configuration.GrainCollectionOptions>(o => o.CollectionQuantum = TimeSpan.FromSeconds(15));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.UsesPostgres)

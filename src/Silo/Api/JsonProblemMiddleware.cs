@@ -15,6 +15,27 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await RewriteAsync(context);
+        }
+        catch (Exception e) when (CallerWentAway(context, e))
+        {
+            // A caller that closed its connection mid-request (a load generator stopping, a phone losing
+            // signal) caused this, not the service: no error in the log, no stack trace.
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            }
+        }
+    }
+
+    private static bool CallerWentAway(HttpContext context, Exception e) =>
+        e is BadHttpRequestException or IOException
+        || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested);
+
+    private async Task RewriteAsync(HttpContext context)
+    {
         // gRPC callers keep gRPC statuses; JSON may come over HTTP/1.1 or, on the TLS port, HTTP/2.
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
         {
