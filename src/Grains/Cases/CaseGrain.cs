@@ -102,6 +102,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
             await GrainFactory.GetGrain<IPatientGrain>(opened.PatientKey).AddCaseAsync(this.GetPrimaryKey());
         }
 
+        ReleaseIfDecided();
         return View(withJournal: false);
     }
 
@@ -127,6 +128,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         Apply(CaseEventTypes.Answered, answered);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
         _events.AddRange([answeredEvent, assessedEvent]);
+        ReleaseIfDecided();
         return View(withJournal: false);
     }
 
@@ -135,6 +137,17 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
     {
         RequireReadable();
         return Task.FromResult(_opened is not null && _opened.AppId == appId ? View() : null);
+    }
+
+    // A decided case waits for a person (a parent booking, days later) or for nothing: its memory goes
+    // back as soon as the caller has the answer, and its journal brings it back at the next call. Only a
+    // case still asking questions stays, since its answer usually comes within minutes.
+    private void ReleaseIfDecided()
+    {
+        if (_decision?.Disposition != Domain.Classification.Disposition.NeedsInfo)
+        {
+            this.DeactivateOnIdle();
+        }
     }
 
     // An append that failed may still have committed (the database went away before answering), or
