@@ -2,7 +2,8 @@
 # Starts the service (Release, embedded default, an empty database of its own, the per-key rate
 # limit lifted: one key is the whole load here), then measures on this machine:
 #   gRPC Assess with the project's load command, JSON Assess and JSON GetCase with wrk,
-# and the service's resident memory after each; prints one table. Needs wrk (apt-get install wrk).
+# and the service's resident memory after each; prints one table (the service's log is left in
+# /tmp/load-service.log). Needs wrk (apt-get install wrk).
 #   bench/load.sh                      # REQUESTS=20000 CONCURRENCY=32 DURATION=10s
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,9 @@ for _ in $(seq 1 120); do
 done
 rss() { echo $(( $(ps -o rss= -p "$pid") / 1024 )); }
 
+# Warm-up, not reported: the JIT's tiers settle over the first thousands of calls.
+dotnet run -c Release --no-build --project clients/Triage.Cli -- load --url http://127.0.0.1:5180 \
+  --api-key "$key" --requests 10000 --concurrency "$concurrency" > /dev/null
 grpc=$(dotnet run -c Release --no-build --project clients/Triage.Cli -- load --url http://127.0.0.1:5180 \
   --api-key "$key" --requests "$requests" --concurrency "$concurrency" | tail -3)
 grpc_rss=$(rss)
