@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Orleans.Storage;
 
 namespace Triage.Grains.Storage;
@@ -10,8 +9,6 @@ namespace Triage.Grains.Storage;
 /// </summary>
 public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider time) : IGrainStorage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -24,15 +21,11 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider tim
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (await reader.ReadAsync().ConfigureAwait(false))
         {
-            grainState.ETag = reader.GetString(0);
-            grainState.State = JsonSerializer.Deserialize<T>(reader.GetString(1), Json) ?? Activator.CreateInstance<T>();
-            grainState.RecordExists = true;
+            GrainStateJson.Found(grainState, reader.GetString(0), reader.GetString(1));
         }
         else
         {
-            grainState.State ??= Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            GrainStateJson.Missing(grainState);
         }
     }
 
@@ -51,7 +44,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, TimeProvider tim
             command.Parameters.AddWithValue("$type", stateName);
             command.Parameters.AddWithValue("$id", grainId.ToString());
             command.Parameters.AddWithValue("$etag", etag);
-            command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(grainState.State, Json));
+            command.Parameters.AddWithValue("$payload", GrainStateJson.Serialize(grainState.State));
             command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$old", (object?)grainState.ETag ?? DBNull.Value);
             return await command.ExecuteNonQueryAsync().ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using Orleans.Storage;
 
@@ -10,8 +9,6 @@ namespace Triage.Grains.Storage.Postgres;
 /// </summary>
 public sealed class PostgresGrainStorage(PostgresDatabase database, TimeProvider time) : IGrainStorage
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -23,15 +20,11 @@ public sealed class PostgresGrainStorage(PostgresDatabase database, TimeProvider
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (await reader.ReadAsync().ConfigureAwait(false))
         {
-            grainState.ETag = reader.GetString(0);
-            grainState.State = JsonSerializer.Deserialize<T>(reader.GetString(1), Json) ?? Activator.CreateInstance<T>();
-            grainState.RecordExists = true;
+            GrainStateJson.Found(grainState, reader.GetString(0), reader.GetString(1));
         }
         else
         {
-            grainState.State ??= Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            GrainStateJson.Missing(grainState);
         }
     }
 
@@ -50,7 +43,7 @@ public sealed class PostgresGrainStorage(PostgresDatabase database, TimeProvider
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.ToString() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = etag });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(grainState.State, Json) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = GrainStateJson.Serialize(grainState.State) });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = time.GetUtcNow() });
         if (grainState.ETag is not null)
         {

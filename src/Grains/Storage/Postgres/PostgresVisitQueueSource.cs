@@ -1,7 +1,6 @@
 using Npgsql;
 using Triage.Domain.Classification;
 using Triage.Domain.Evaluation;
-using Triage.Grains.Cases;
 using Triage.Grains.Visits;
 
 namespace Triage.Grains.Storage.Postgres;
@@ -40,21 +39,7 @@ public sealed class PostgresVisitQueueSource(PostgresDatabase database) : IVisit
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var caseId = reader.GetGuid(0);
-            if (reader.GetString(1) == VisitEventTypes.Assigned)
-            {
-                var physician = CaseJson.Deserialize<VisitAssigned>(reader.GetString(2)).PhysicianId;
-                if (!state.Open.TryGetValue(physician, out var open))
-                {
-                    state.Open[physician] = open = [];
-                }
-
-                open.Add(caseId);
-            }
-            else
-            {
-                state.Waiting.Add(caseId);
-            }
+            state.Add(reader.GetGuid(0), reader.GetString(1), reader.GetString(2));
         }
 
         return state;
