@@ -149,6 +149,8 @@ public sealed class SealedEventBodiesTests
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, "journal.key")));
+                // Made before the database, the folder is already owner-only.
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
             }
         }
         finally
