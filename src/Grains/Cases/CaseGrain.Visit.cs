@@ -278,7 +278,9 @@ public sealed partial class CaseGrain
         where T : notnull
     {
         RequireIntact();
-        var entry = await StoreAsync(() => journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, bodies.Serialize(body)));
+        var appending = journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, bodies.Serialize(body));
+        await StoreAsync(appending);
+        var entry = await appending;
         Apply(type, body);
         _events.Add(entry);
     }

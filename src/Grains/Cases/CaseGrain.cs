@@ -85,7 +85,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         try
         {
             // Expecting an empty journal: if this case exists after all, the append is refused and nothing is written.
-            await StoreAsync(() => journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]));
+            await StoreAsync(journal.AppendAsync(this.GetPrimaryKey(), 0, [openedEvent, assessedEvent]));
         }
         catch (JournalConflictException)
         {
@@ -124,7 +124,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         var texts = _addedText.Concat(TextsOf(answered)).ToList();
         var decision = Assess(_opened.Complaint, texts, _patient.Update(answered.Patient), SubjectOf(answered) ?? _subjectAnswer, now);
         var assessedEvent = HashChain.Next(answeredEvent, CaseEventTypes.Assessed, now, command.AppId, bodies.Serialize(new CaseAssessed(decision)));
-        await StoreAsync(() => journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]));
+        await StoreAsync(journal.AppendAsync(this.GetPrimaryKey(), last.Sequence, [answeredEvent, assessedEvent]));
         Apply(CaseEventTypes.Answered, answered);
         Apply(CaseEventTypes.Assessed, new CaseAssessed(decision));
         _events.AddRange([answeredEvent, assessedEvent]);
@@ -153,24 +153,11 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
     // An append that failed may still have committed (the database went away before answering), or
     // another activation wrote first: either way this one no longer knows its journal, so it is
     // dropped and the next call reads the journal again.
-    private async Task StoreAsync(Func<Task> append)
+    private async Task StoreAsync(Task append)
     {
         try
         {
-            await append();
-        }
-        catch
-        {
-            this.DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    private async Task<T> StoreAsync<T>(Func<Task<T>> append)
-    {
-        try
-        {
-            return await append();
+            await append;
         }
         catch
         {
