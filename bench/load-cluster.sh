@@ -36,6 +36,7 @@ start_silo() { # name api-grpc api-http silo gateway
     Storage__Postgres="Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres;Maximum Pool Size=50" \
     Storage__SqlitePath="$work/$1/triage.db" Orleans__Membership=redis Orleans__Redis=127.0.0.1:56379 \
     Journal__Keys__bench=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8= Patients__PseudonymKey=HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4= \
+    Audit__CheckpointKey=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8= \
     Api__GrpcPort=$2 Api__HttpPort=$3 Orleans__SiloPort=$4 Orleans__GatewayPort=$5 \
     Api__RateLimit__PerCallerPerSecond=10000000 Api__RateLimit__PerCallerBurst=10000000 \
     exec dotnet Triage.Silo.dll > "$work/$1/service.log" 2>&1

@@ -47,7 +47,90 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         ["Orleans__ClusterId"] = "test",
         ["Journal__Keys__cluster1"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         ["Patients__PseudonymKey"] = "HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=",
+        ["Audit__CheckpointKey"] = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
+        ["Auth__ApiKeys__1__AppId"] = "evaluator",
+        ["Auth__ApiKeys__1__KeySha256"] = Sha256(TriageServiceHost.KeyEvaluator),
+        ["Auth__ApiKeys__1__Roles__0"] = "evaluator",
+        ["Auth__ApiKeys__2__AppId"] = "regulator",
+        ["Auth__ApiKeys__2__KeySha256"] = Sha256(TriageServiceHost.KeyRegulator),
+        ["Auth__ApiKeys__2__Roles__0"] = "regulator",
     };
+
+    private static string Sha256(string key) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
+    [Fact]
+    public async Task AnalyticsAuditAndCheckpoints_OverTheSharedLedger_AnswerAlikeFromEitherSilo_AndATamperedJournalShows()
+    {
+        var settings = new Dictionary<string, string>(Silo("a")) { ["Audit__CheckpointIntervalSeconds"] = "1" };
+        using var a = await ServiceProcess.StartAsync(settings);
+        using var b = await ServiceProcess.StartAsync(new Dictionary<string, string>(Silo("b")) { ["Audit__CheckpointIntervalSeconds"] = "1" });
+        var channels = new List<Grpc.Net.Client.GrpcChannel>();
+        T Client<T>(ServiceProcess silo, string key, Func<CallInvoker, T> make)
+        {
+            var invoker = TriageChannel.Invoker(silo.GrpcAddress, key, out var channel);
+            channels.Add(channel);
+            return make(invoker);
+        }
+
+        try
+        {
+            // Seven cases through one silo, five through the other.
+            var ids = new List<string>();
+            foreach (var (silo, n) in new[] { (a, 7), (b, 5) })
+            {
+                var triage = Client(silo, TriageServiceHost.KeyA, i => new TriageService.TriageServiceClient(i));
+                for (var i = 0; i < n; i++)
+                {
+                    ids.Add((await triage.AssessAsync(new AssessRequest { Complaint = $"宝宝{1 + i}个月，脸上湿疹两周了" })).CaseId);
+                }
+            }
+
+            var request = new AnalyticsRequest { From = "2026-01-01", To = "2027-12-31" };
+            foreach (var silo in new[] { a, b })
+            {
+                var volumes = await Client(silo, TriageServiceHost.KeyEvaluator, i => new AnalyticsService.AnalyticsServiceClient(i)).GetVolumesAsync(request);
+                Assert.Equal(12, Assert.Single(volumes.Rows).Values["cases"]);
+            }
+
+            // Both silos sign the one ledger's head with the shared key; a head is stored once.
+            var audit = Client(b, TriageServiceHost.KeyRegulator, i => new AuditService.AuditServiceClient(i));
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            string lines;
+            do
+            {
+                await Task.Delay(200);
+                lines = (await audit.ExportCheckpointsAsync(new ExportCheckpointsRequest())).Data.ToStringUtf8();
+            }
+            while (!lines.Contains("\"position\":24", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+            Assert.Contains("\"position\":24", lines, StringComparison.Ordinal);
+
+            var intact = await Client(a, TriageServiceHost.KeyRegulator, i => new AuditService.AuditServiceClient(i)).VerifyAuditAsync(new VerifyAuditRequest());
+            Assert.True(intact.Intact, intact.FirstBrokenLink);
+            Assert.Equal(24, intact.LedgerEntries);
+            Assert.Equal(12, intact.Journals);
+            Assert.True(intact.CheckpointsChecked >= 1);
+
+            // Someone with the database's password edits a stored event: either silo's audit names it.
+            await using (var connection = new NpgsqlConnection(_postgres.ConnectionString("triage")))
+            {
+                await connection.OpenAsync();
+                await using var edit = new NpgsqlCommand("UPDATE case_events SET actor = 'someone-else' WHERE case_id = $1 AND seq = 2", connection);
+                edit.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(ids[3]) });
+                Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+            }
+
+            var broken = await audit.VerifyAuditAsync(new VerifyAuditRequest());
+            Assert.False(broken.Intact);
+            Assert.Equal($"journal {Guid.Parse(ids[3]):N} entry 2: does not verify", broken.FirstBrokenLink);
+        }
+        finally
+        {
+            foreach (var c in channels)
+            {
+                c.Dispose();
+            }
+        }
+    }
 
     [Fact]
     public async Task KillOneOfTwoSilosUnderLoad_NoAcknowledgedCaseLost_ItsCasesAnswerFromTheSurvivorWithin30s_NoEventDuplicated()

@@ -73,7 +73,7 @@ public sealed class CrashTests : IDisposable
                 await using var reader = await command.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
-                    entries.Add(Grains.Storage.SqliteJournal.ReadEntry(reader, 0));
+                    entries.Add(Grains.Storage.JournalRows.ReadEntry(reader, 0));
                 }
 
                 Assert.Equal(2, entries.Count);

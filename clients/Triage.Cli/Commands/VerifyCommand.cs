@@ -27,7 +27,7 @@ internal static class VerifyCommand
 
         using var database = new SqliteDatabase(path);
         var clock = Stopwatch.StartNew();
-        var result = await new SqliteAudit(database, signer).VerifyAsync(exported, cancellationToken).ConfigureAwait(false);
+        var result = await new LedgerAudit(database, signer).VerifyAsync(exported, cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(result.Intact ? "intact" : "BROKEN: " + result.FirstBrokenLink)}; {result.LedgerEntries:N0} ledger entries, {result.Journals:N0} journals, {result.Checkpoints} checkpoints{(signer is null ? " (signatures not checked: no --key-file)" : string.Empty)}; {clock.Elapsed.TotalSeconds:F1} s"));
         return result.Intact ? 0 : 1;

@@ -22,5 +22,10 @@ public static class ClusterKeys
         {
             throw new InvalidOperationException("Patients:PseudonymKey: cluster mode needs the pseudonym key configured, the same on every silo");
         }
+
+        if (string.IsNullOrEmpty(configuration[$"{AuditOptions.Section}:CheckpointKey"]) && string.IsNullOrEmpty(configuration[$"{AuditOptions.Section}:CheckpointKeyFile"]))
+        {
+            throw new InvalidOperationException("Audit:CheckpointKey: cluster mode needs the checkpoint key configured, the same on every silo");
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace Triage.Grains.Hosting;
 /// checkpoint as a JSON line at once, in the spirit of Certificate Transparency's signed tree heads.
 /// </summary>
 public sealed partial class LedgerCheckpointWriter(
-    SqliteAudit audit,
+    LedgerAudit audit,
     IOptions<AuditOptions> options,
     IOptions<StorageOptions> storage,
     [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TriageSiloBuilderExtensions.ClockKey)] TimeProvider clock,
@@ -46,7 +46,7 @@ public sealed partial class LedgerCheckpointWriter(
                 {
                     await CheckpointAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException)
+                catch (Exception e) when (e is IOException or System.Data.Common.DbException)
                 {
                     Failed(logger, e.GetType().Name);
                 }
@@ -67,7 +67,7 @@ public sealed partial class LedgerCheckpointWriter(
         {
             await CheckpointAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or System.Data.Common.DbException or OperationCanceledException)
         {
             Failed(logger, e.GetType().Name);
         }

@@ -46,6 +46,7 @@ public static class TriageSiloBuilderExtensions
         {
             ClusterKeys.Require(configuration);
             services.AddSingleton(_ => new PostgresDatabase(storage.Postgres.Length > 0 ? storage.Postgres : throw new InvalidOperationException("Storage:Postgres: the connection string is required in cluster mode")));
+            services.AddSingleton<ILedgerDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<IJournal, PostgresJournal>();
             services.AddSingleton<Visits.IVisitQueueSource, PostgresVisitQueueSource>();
             services.AddSingleton(sp => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), TimeProvider.System));
@@ -53,6 +54,7 @@ public static class TriageSiloBuilderExtensions
         }
         else
         {
+            services.AddSingleton<ILedgerDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
             services.AddSingleton<IJournal, SqliteJournal>();
             services.AddSingleton<Visits.IVisitQueueSource, SqliteVisitQueueSource>();
             services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
@@ -85,13 +87,10 @@ public static class TriageSiloBuilderExtensions
             sp.GetRequiredService<IOptions<JournalOptions>>().Value.Ring(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath)));
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Signer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
-        services.AddSingleton(sp => new SqliteAudit(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<CheckpointSigner>()));
-        if (!storage.UsesPostgres)
-        {
-            // The checkpoints sign the embedded file's ledger; in cluster mode they are not made yet (issue 13).
-            services.AddSingleton<LedgerCheckpointWriter>();
-            services.AddHostedService(sp => sp.GetRequiredService<LedgerCheckpointWriter>());
-        }
+        services.AddSingleton(sp => new LedgerAudit(sp.GetRequiredService<ILedgerDatabase>(), sp.GetRequiredService<CheckpointSigner>()));
+        // In cluster mode every silo signs the shared ledger's head with the shared key; a head is stored once.
+        services.AddSingleton<LedgerCheckpointWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<LedgerCheckpointWriter>());
 
         return services;
     }

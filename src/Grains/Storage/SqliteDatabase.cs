@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Triage.Grains.Storage;
@@ -6,7 +7,7 @@ namespace Triage.Grains.Storage;
 /// The embedded default's single SQLite file: our own small schema for grain state, the journals and
 /// the global ledger. WAL mode lets readers proceed while a case appends.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : ILedgerDatabase, IDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -127,6 +128,18 @@ public sealed class SqliteDatabase : IDisposable
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
+
+    /// <inheritdoc />
+    async Task<DbConnection> ILedgerDatabase.OpenReadAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks>A deferred transaction: it takes no lock until its first read, and in WAL mode that read's snapshot holds for the rest.</remarks>
+    Task<DbTransaction> ILedgerDatabase.BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    /// <inheritdoc />
+    Task<T> ILedgerDatabase.WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken) =>
+        WriteAsync(connection => write(connection), cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();

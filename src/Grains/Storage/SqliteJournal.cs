@@ -35,27 +35,17 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events WHERE case_id = $id ORDER BY seq";
+        command.CommandText = $"SELECT {JournalRows.EntryColumns} FROM case_events WHERE case_id = $id ORDER BY seq";
         command.Parameters.AddWithValue("$id", key.ToString("N"));
         var events = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(ReadEntry(reader, 0));
+            events.Add(JournalRows.ReadEntry(reader, 0));
         }
 
         return events;
     }
-
-    /// <summary>An entry from the columns seq, type, occurred_at, actor, payload, prev_hash, hash starting at <paramref name="first"/>.</summary>
-    public static JournalEntry ReadEntry(SqliteDataReader reader, int first) => new(
-        reader.GetInt64(first),
-        reader.GetString(first + 1),
-        DateTimeOffset.Parse(reader.GetString(first + 2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        reader.GetString(first + 3),
-        reader.GetString(first + 4),
-        reader.GetString(first + 5),
-        reader.GetString(first + 6));
 
     /// <inheritdoc />
     /// <remarks>Answered once the transaction that carries it is committed; a conflict fails this append alone.</remarks>

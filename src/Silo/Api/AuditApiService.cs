@@ -17,7 +17,7 @@ namespace Triage.Silo.Api;
 /// <summary>The audit for regulators and administrators: verification, the signed checkpoints, a case's full trail.</summary>
 [Authorize(Policy = TriageRoles.Audit)]
 public sealed class AuditApiService(
-    SqliteAudit audit,
+    LedgerAudit audit,
     IJournal journal,
     IOptions<AuditOptions> options,
     IOptions<StorageOptions> storage,

@@ -87,10 +87,7 @@ public static class TriageServiceExtensions
             .AddPolicy(TriageRoles.Physician, p => p.RequireRole(TriageRoles.Physician))
             .AddPolicy(TriageRoles.Analytics, p => p.RequireRole(TriageRoles.Evaluator, TriageRoles.Regulator))
             .AddPolicy(TriageRoles.Audit, p => p.RequireRole(TriageRoles.Regulator, TriageRoles.Admin));
-        if (!ClusterMode(builder.Configuration))
-        {
-            builder.Services.AddTriageAnalytics(builder.Configuration);
-        }
+        builder.Services.AddTriageAnalytics(builder.Configuration);
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
         builder.Services.AddSingleton<CallerRateLimiter>();
         builder.Services.AddSingleton<ModelReloader>();
@@ -122,16 +119,8 @@ public static class TriageServiceExtensions
         app.MapGrpcService<AdminApiService>();
         app.MapGrpcService<PhysicianAdminApiService>();
         app.MapGrpcService<PhysicianApiService>();
-        if (!ClusterMode(app.Configuration))
-        {
-            // The projection and the audit read the embedded file's ledger; over PostgreSQL they are not built yet (issue 13).
-            app.MapGrpcService<AnalyticsApiService>();
-            app.MapGrpcService<AuditApiService>();
-        }
-
+        app.MapGrpcService<AnalyticsApiService>();
+        app.MapGrpcService<AuditApiService>();
         return app;
     }
-
-    private static bool ClusterMode(IConfiguration configuration) =>
-        (configuration.GetSection(Triage.Grains.Storage.StorageOptions.Section).Get<Triage.Grains.Storage.StorageOptions>() ?? new()).UsesPostgres;
 }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Triage.Grains.Journal;
 using Triage.Grains.Storage;
 
@@ -10,8 +10,10 @@ namespace Triage.Analytics.Projection;
 /// position already projected, in ledger order, and appends each event's facts. The projection is
 /// derived data: <see cref="RebuildAsync"/> throws it away and replays every journal, and a ledger
 /// that no longer holds the entry the projection stopped at (a different database) is rebuilt from.
+/// The ledger is the embedded file's or, in cluster mode, PostgreSQL's: each silo's projection follows
+/// the one global ledger, so every silo answers alike.
 /// </summary>
-public sealed class AnalyticsProjector(SqliteDatabase journals, AnalyticsStore store)
+public sealed class AnalyticsProjector(ILedgerDatabase journals, AnalyticsStore store)
 {
     private const int BatchSize = 20_000;
 
@@ -20,7 +22,7 @@ public sealed class AnalyticsProjector(SqliteDatabase journals, AnalyticsStore s
 
     /// <summary>Projects every ledger entry not projected yet; returns the position reached.</summary>
     public Task<long> CatchUpAsync(CancellationToken cancellationToken = default) =>
-        store.UseAsync(_ => CatchUp(cancellationToken), cancellationToken);
+        store.UseAsync(_ => ProjectNewEntriesAsync(cancellationToken), cancellationToken);
 
     /// <summary>Throws the projection away and replays the journals from the start.</summary>
     public Task<long> RebuildAsync(CancellationToken cancellationToken = default) =>
@@ -28,14 +30,15 @@ public sealed class AnalyticsProjector(SqliteDatabase journals, AnalyticsStore s
         {
             store.Clear();
             UnreadableEvents = 0;
-            return CatchUp(cancellationToken);
+            return ProjectNewEntriesAsync(cancellationToken);
         }, cancellationToken);
 
-    private long CatchUp(CancellationToken cancellationToken)
+    // Called with the store held (UseAsync).
+    private async Task<long> ProjectNewEntriesAsync(CancellationToken cancellationToken)
     {
-        using var connection = journals.OpenAsync(cancellationToken).GetAwaiter().GetResult();
+        await using var connection = await journals.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         var (position, hash) = store.ReadPosition();
-        if (position > 0 && LedgerHashAt(connection, position) != hash)
+        if (position > 0 && await LedgerHashAtAsync(connection, position, cancellationToken).ConfigureAwait(false) != hash)
         {
             store.Clear();
             position = 0;
@@ -47,21 +50,21 @@ public sealed class AnalyticsProjector(SqliteDatabase journals, AnalyticsStore s
             var cases = new List<CaseFact>();
             var physicians = new List<PhysicianFact>();
             var last = (Position: position, Hash: string.Empty);
-            using (var read = connection.CreateCommand())
+            await using (var read = connection.CreateCommand())
             {
                 read.CommandText = """
                     SELECT l.pos, l.hash, e.case_id, e.seq, e.type, e.occurred_at, e.actor, e.payload, e.prev_hash, e.hash
                     FROM ledger l JOIN case_events e ON e.case_id = l.journal_key AND e.seq = l.seq
-                    WHERE l.pos > $after ORDER BY l.pos LIMIT $limit
+                    WHERE l.pos > @after ORDER BY l.pos LIMIT @limit
                     """;
-                read.Parameters.AddWithValue("$after", position);
-                read.Parameters.AddWithValue("$limit", BatchSize);
-                using var reader = read.ExecuteReader();
-                while (reader.Read())
+                Add(read, "after", position);
+                Add(read, "limit", BatchSize);
+                await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     last = (reader.GetInt64(0), reader.GetString(1));
-                    var key = reader.GetString(2);
-                    Project(last.Position, key, SqliteJournal.ReadEntry(reader, 3), cases, physicians);
+                    var key = JournalRows.ReadKey(reader, 2).ToString("N");
+                    Project(last.Position, key, JournalRows.ReadEntry(reader, 3), cases, physicians);
                 }
             }
 
@@ -98,11 +101,19 @@ public sealed class AnalyticsProjector(SqliteDatabase journals, AnalyticsStore s
         }
     }
 
-    private static string? LedgerHashAt(SqliteConnection connection, long position)
+    private static async Task<string?> LedgerHashAtAsync(DbConnection connection, long position, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT hash FROM ledger WHERE pos = $pos";
-        command.Parameters.AddWithValue("$pos", position);
-        return command.ExecuteScalar() as string;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT hash FROM ledger WHERE pos = @pos";
+        Add(command, "pos", position);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    private static void Add(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

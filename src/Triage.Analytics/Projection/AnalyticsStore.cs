@@ -116,7 +116,14 @@ public sealed class AnalyticsStore : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> with the connection, one caller at a time.</summary>
-    public async Task<T> UseAsync<T>(Func<DuckDBConnection, T> work, CancellationToken cancellationToken = default)
+    public Task<T> UseAsync<T>(Func<DuckDBConnection, T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return UseAsync(connection => Task.FromResult(work(connection)), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the connection, one caller at a time, until its task ends.</summary>
+    public async Task<T> UseAsync<T>(Func<DuckDBConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -128,7 +135,7 @@ public sealed class AnalyticsStore : IDisposable
             }
 
             Interlocked.Exchange(ref _lastUse, TimeProvider.System.GetTimestamp());
-            return work(_connection!);
+            return await work(_connection!).ConfigureAwait(false);
         }
         finally
         {

@@ -78,7 +78,7 @@ public sealed class SqliteJournalTests : IDisposable
             Assert.Equal([entries[i]], await _journal.ReadAsync(keys[i]));
         }
 
-        var audit = await new SqliteAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
+        var audit = await new LedgerAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
         Assert.True(audit.Intact, audit.FirstBrokenLink);
     }
 
@@ -116,7 +116,7 @@ public sealed class SqliteJournalTests : IDisposable
         }
 
         // The rolled-back append left no ledger row: the ledger still chains over exactly what is stored.
-        var audit = await new SqliteAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
+        var audit = await new LedgerAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
         Assert.True(audit.Intact, audit.FirstBrokenLink);
     }
 

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Npgsql;
 
 namespace Triage.Grains.Storage.Postgres;
@@ -7,7 +9,7 @@ namespace Triage.Grains.Storage.Postgres;
 /// our own schema, created and migrated by the service at its first use (each step once, under an
 /// advisory lock, so that silos starting together do not race).
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : ILedgerDatabase, IAsyncDisposable
 {
     /// <summary>The advisory lock that serialises ledger writers across silos (one hash chain).</summary>
     internal const long LedgerLock = 0x7472696167656c64;
@@ -77,6 +79,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
         }
 
         return await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    async Task<DbConnection> ILedgerDatabase.OpenReadAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    /// <remarks>Repeatable read: every statement of the transaction sees the snapshot its first one took.</remarks>
+    async Task<DbTransaction> ILedgerDatabase.BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    async Task<T> ILedgerDatabase.WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await write(connection).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

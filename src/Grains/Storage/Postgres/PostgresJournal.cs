@@ -49,20 +49,13 @@ public sealed class PostgresJournal : IJournal, IAsyncDisposable
     private async Task<IReadOnlyList<JournalEntry>> ReadStoredAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("SELECT seq, type, occurred_at, actor, payload, prev_hash, hash FROM case_events WHERE case_id = $1 ORDER BY seq", connection);
+        await using var command = new NpgsqlCommand($"SELECT {JournalRows.EntryColumns} FROM case_events WHERE case_id = $1 ORDER BY seq", connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = key });
         var events = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new JournalEntry(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6)));
+            events.Add(JournalRows.ReadEntry(reader, 0));
         }
 
         return events;

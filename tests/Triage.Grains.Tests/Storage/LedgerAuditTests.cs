@@ -6,7 +6,7 @@ using Triage.Grains.Storage;
 namespace Triage.Grains.Tests.Storage;
 
 /// <summary>Tampering done directly in the database, each kind found by the audit of the journals against the global ledger.</summary>
-public sealed class SqliteAuditTests : IDisposable
+public sealed class LedgerAuditTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("triage-audit-").FullName;
@@ -15,7 +15,7 @@ public sealed class SqliteAuditTests : IDisposable
     private readonly Guid _a = Guid.NewGuid();
     private readonly Guid _b = Guid.NewGuid();
 
-    public SqliteAuditTests()
+    public LedgerAuditTests()
     {
         _database = new SqliteDatabase(DatabasePath);
         _journal = new SqliteJournal(_database);
@@ -72,7 +72,7 @@ public sealed class SqliteAuditTests : IDisposable
     {
         await TwoJournalsAsync();
 
-        var result = await new SqliteAudit(_database).VerifyAsync();
+        var result = await new LedgerAudit(_database).VerifyAsync();
 
         Assert.Equal(new AuditResult(true, 5, 2, null), result);
     }
@@ -83,7 +83,7 @@ public sealed class SqliteAuditTests : IDisposable
         await TwoJournalsAsync();
         await ExecuteAsync("DELETE FROM case_events WHERE case_id = $id AND seq = 3", ("$id", _a.ToString("N")));
 
-        var result = await new SqliteAudit(_database).VerifyAsync();
+        var result = await new LedgerAudit(_database).VerifyAsync();
 
         Assert.False(result.Intact);
         Assert.Equal($"journal {_a:N} entry 3: recorded in the ledger, missing from the journal", result.FirstBrokenLink);
@@ -95,7 +95,7 @@ public sealed class SqliteAuditTests : IDisposable
         await TwoJournalsAsync();
         await ExecuteAsync("DELETE FROM case_events WHERE case_id = $id", ("$id", _b.ToString("N")));
 
-        var result = await new SqliteAudit(_database).VerifyAsync();
+        var result = await new LedgerAudit(_database).VerifyAsync();
 
         Assert.Equal($"journal {_b:N} entry 1: recorded in the ledger, missing from the journal", result.FirstBrokenLink);
     }
@@ -106,7 +106,7 @@ public sealed class SqliteAuditTests : IDisposable
         await TwoJournalsAsync();
         await ExecuteAsync("UPDATE case_events SET payload = '{\"n\":9}' WHERE case_id = $id AND seq = 2", ("$id", _a.ToString("N")));
 
-        var result = await new SqliteAudit(_database).VerifyAsync();
+        var result = await new LedgerAudit(_database).VerifyAsync();
 
         Assert.Equal($"journal {_a:N} entry 2: does not verify", result.FirstBrokenLink);
     }
@@ -118,7 +118,7 @@ public sealed class SqliteAuditTests : IDisposable
         await RewriteSecondEntryAsync(a);
 
         Assert.True(HashChain.Verify(await _journal.ReadAsync(_a)));
-        var result = await new SqliteAudit(_database).VerifyAsync();
+        var result = await new LedgerAudit(_database).VerifyAsync();
 
         Assert.Equal($"journal {_a:N} entry 2: differs from what the ledger recorded", result.FirstBrokenLink);
     }
@@ -130,7 +130,7 @@ public sealed class SqliteAuditTests : IDisposable
         await ExecuteAsync("DELETE FROM ledger");
 
         using var reopened = new SqliteDatabase(DatabasePath);
-        var result = await new SqliteAudit(reopened).VerifyAsync();
+        var result = await new LedgerAudit(reopened).VerifyAsync();
 
         Assert.Equal(new AuditResult(true, 5, 2, null), result);
     }
@@ -140,7 +140,7 @@ public sealed class SqliteAuditTests : IDisposable
     {
         var a = await TwoJournalsAsync();
         var signer = new CheckpointSigner(RandomNumberGenerator.GetBytes(32));
-        var checkpoint = await new SqliteAudit(_database, signer).CheckpointAsync(At.AddHours(1));
+        var checkpoint = await new LedgerAudit(_database, signer).CheckpointAsync(At.AddHours(1));
         Assert.Equal(5, checkpoint!.Position);
 
         // The writer rewrites a case with recomputed hashes, empties the ledger and lets the file be
@@ -149,12 +149,12 @@ public sealed class SqliteAuditTests : IDisposable
 
         await ExecuteAsync("DELETE FROM ledger");
         using var reopened = new SqliteDatabase(DatabasePath);
-        Assert.Equal("ledger entry 5: differs from the checkpoint signed at " + HashChain.FormatTime(At.AddHours(1)), (await new SqliteAudit(reopened, signer).VerifyAsync()).FirstBrokenLink);
+        Assert.Equal("ledger entry 5: differs from the checkpoint signed at " + HashChain.FormatTime(At.AddHours(1)), (await new LedgerAudit(reopened, signer).VerifyAsync()).FirstBrokenLink);
 
         // Deleting the stored checkpoint too fools the file alone, not the copy exported when it was made.
         await ExecuteAsync("DELETE FROM ledger_checkpoints");
-        Assert.True((await new SqliteAudit(reopened, signer).VerifyAsync()).Intact);
-        var result = await new SqliteAudit(reopened, signer).VerifyAsync([checkpoint]);
+        Assert.True((await new LedgerAudit(reopened, signer).VerifyAsync()).Intact);
+        var result = await new LedgerAudit(reopened, signer).VerifyAsync([checkpoint]);
 
         Assert.Equal($"ledger entry 5: differs from the checkpoint signed at {HashChain.FormatTime(At.AddHours(1))}", result.FirstBrokenLink);
     }
@@ -164,16 +164,16 @@ public sealed class SqliteAuditTests : IDisposable
     {
         await TwoJournalsAsync();
         var signer = new CheckpointSigner(RandomNumberGenerator.GetBytes(32));
-        await new SqliteAudit(_database, new CheckpointSigner(RandomNumberGenerator.GetBytes(32))).CheckpointAsync(At);
+        await new LedgerAudit(_database, new CheckpointSigner(RandomNumberGenerator.GetBytes(32))).CheckpointAsync(At);
 
-        var result = await new SqliteAudit(_database, signer).VerifyAsync();
+        var result = await new LedgerAudit(_database, signer).VerifyAsync();
 
         Assert.Equal("checkpoint at ledger entry 5: the signature does not verify", result.FirstBrokenLink);
     }
 
     [Fact]
     public async Task Checkpoint_EmptyLedger_IsNone() =>
-        Assert.Null(await new SqliteAudit(_database, new CheckpointSigner(RandomNumberGenerator.GetBytes(32))).CheckpointAsync(At));
+        Assert.Null(await new LedgerAudit(_database, new CheckpointSigner(RandomNumberGenerator.GetBytes(32))).CheckpointAsync(At));
 
     public void Dispose()
     {
