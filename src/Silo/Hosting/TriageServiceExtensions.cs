@@ -71,6 +71,7 @@ public static class TriageServiceExtensions
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort);
             }
 
+            silo.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = orleans.DirectoryCacheSize);
             silo.AddTriageGrains(builder.Configuration);
         });
 
