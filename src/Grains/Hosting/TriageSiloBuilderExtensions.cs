@@ -64,7 +64,7 @@ public static class TriageSiloBuilderExtensions
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.Section));
         services.AddSingleton(sp => new ModelSource(
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.ResolvedFolder is { } folder
-                ? ModelFolder.LoadCurrent(folder)
+                ? MissingModel.LoadOrMissing(folder)
                 : new KeywordComplaintClassifier()));
         services.AddOptions<GrowthOptions>().Bind(configuration.GetSection(GrowthOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GrowthOptions>>().Value.Load());

@@ -54,6 +54,10 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
             LogStorageUnavailable(logger, context.Method, e.InnerException?.GetType().Name ?? nameof(StorageUnavailableException));
             throw new RpcException(new Status(StatusCode.Unavailable, "storage: the database cannot be reached now; retry"));
         }
+        catch (Triage.Models.Classification.ModelUnavailableException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
+        }
         catch (JournalConflictException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "case_id: the case changed concurrently; retry"));

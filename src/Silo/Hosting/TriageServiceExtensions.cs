@@ -6,6 +6,7 @@ using Triage.Analytics.Hosting;
 using Triage.Grains.Hosting;
 using Triage.Silo.Api;
 using Triage.Silo.Auth;
+using Triage.Silo.Health;
 using Triage.Support;
 using Triage.Support.Summary;
 
@@ -102,6 +103,7 @@ public static class TriageServiceExtensions
             o.Interceptors.Add<ExceptionInterceptor>();
         }).AddJsonTranscoding();
         builder.Services.AddProblemDetails();
+        builder.Services.AddTriageHealthChecks();
         return builder;
     }
 
@@ -122,6 +124,7 @@ public static class TriageServiceExtensions
         app.MapGrpcService<PhysicianApiService>();
         app.MapGrpcService<AnalyticsApiService>();
         app.MapGrpcService<AuditApiService>();
+        app.MapTriageHealthChecks();
         return app;
     }
 }
