@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Triage.Domain.Decision;
+using Triage.Domain.Evaluation;
 using Triage.Domain.Facts;
 using Triage.Grains.Journal;
 using Triage.Grains.Patients;
@@ -196,7 +197,10 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
             patient.GuardianPresent,
             patient.PreferredHospital,
             subject);
-        return DecisionRecord.From(policy.Assess(input));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var decision = policy.Assess(input);
+        Telemetry.TriageMetrics.Decided(LabelNames.Of(decision.Disposition), decision.ModelVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return DecisionRecord.From(decision);
     }
 
     // An answer to the age question becomes a structured age unless the app sent one itself.

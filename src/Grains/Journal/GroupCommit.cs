@@ -72,6 +72,7 @@ public sealed class GroupCommit : IAsyncDisposable
                 var stored = await _commit(appends).ConfigureAwait(false);
                 Interlocked.Increment(ref _transactions);
                 Interlocked.Add(ref _appends, batch.Count);
+                Telemetry.TriageMetrics.BatchCommitted(batch.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     if (stored[i])

@@ -16,6 +16,7 @@ namespace Triage.Grains.Visits;
 public sealed class VisitQueueGrain(IVisitQueueSource source) : Grain, IVisitQueueGrain
 {
     private VisitQueueState _state = new();
+    private IDisposable? _watch;
     /// <summary>Open visits a physician may hold at once.</summary>
     public const int MaxOpenVisitsPerPhysician = 2;
 
@@ -27,6 +28,14 @@ public sealed class VisitQueueGrain(IVisitQueueSource source) : Grain, IVisitQue
     {
         var (hospital, specialty) = Split();
         _state = await source.ReadAsync(hospital, specialty, cancellationToken);
+        _watch = Telemetry.TriageMetrics.WatchQueue(hospital, LabelNames.Of(specialty), () => _state.Waiting.Count);
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _watch?.Dispose();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

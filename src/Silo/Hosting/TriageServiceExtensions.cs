@@ -104,6 +104,7 @@ public static class TriageServiceExtensions
         }).AddJsonTranscoding();
         builder.Services.AddProblemDetails();
         builder.Services.AddTriageHealthChecks();
+        builder.Services.AddTriageTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -125,6 +126,7 @@ public static class TriageServiceExtensions
         app.MapGrpcService<AnalyticsApiService>();
         app.MapGrpcService<AuditApiService>();
         app.MapTriageHealthChecks();
+        app.MapTriageMetrics();
         return app;
     }
 }
