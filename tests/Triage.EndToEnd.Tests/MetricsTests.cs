@@ -1,9 +1,14 @@
 using System.Net;
 using Triage.Api.V1;
+using Triage.Client;
 
 namespace Triage.EndToEnd.Tests;
 
-/// <summary>/metrics over real HTTP after real traffic: the instruments are there, and nothing of a patient is.</summary>
+/// <summary>
+/// /metrics over real HTTP after real traffic: the instruments are there, and nothing of a patient is.
+/// The service runs as its own process, as it is scraped in a hospital: the meter is process-wide, and
+/// other tests' in-process services would add to its counts.
+/// </summary>
 public sealed class MetricsTests : IDisposable
 {
     private const string Complaint = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好";
@@ -21,22 +26,27 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task Metrics_AfterTraffic_CountDecisionsTimeRequestsAndBatches_AndCarryNoCaseOrPatientData()
     {
-        await using var host = await TriageServiceHost.StartAsync(_data);
+        using var service = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["Storage__SqlitePath"] = Path.Combine(_data, "triage.db") });
+        var triage = TriageChannel.Create(service.GrpcAddress, TriageServiceHost.KeyA, out var channel);
+        using var _ = channel;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.HttpPort}") };
         var caseIds = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var reply = await host.Grpc().AssessAsync(new AssessRequest { Complaint = Complaint, GuardianPresent = true, PatientReference = $"{PatientReference}-{i}", Patient = new Patient { AgeMonths = 8 } });
+            var reply = await triage.AssessAsync(new AssessRequest { Complaint = Complaint, GuardianPresent = true, PatientReference = $"{PatientReference}-{i}", Patient = new Patient { AgeMonths = 8 } });
+            Assert.Equal(Disposition.Online, reply.Decision.Disposition);
             caseIds.Add(reply.CaseId);
         }
 
-        Assert.Equal(Disposition.Online, (await host.Grpc().GetCaseAsync(new GetCaseRequest { CaseId = caseIds[0] })).Decision.Disposition);
-        await host.Grpc().BookVisitAsync(new BookVisitRequest { CaseId = caseIds[0], Hospital = "BCH" });
-        using (var json = await host.Http.SendAsync(host.Json(HttpMethod.Get, $"/v1/cases/{caseIds[1]}")))
+        await triage.BookVisitAsync(new BookVisitRequest { CaseId = caseIds[0], Hospital = "BCH" });
+        using (var get = new HttpRequestMessage(HttpMethod.Get, $"/v1/cases/{caseIds[1]}"))
         {
+            get.Headers.Add(TriageChannel.ApiKeyHeader, TriageServiceHost.KeyA);
+            using var json = await http.SendAsync(get);
             Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         }
 
-        using var scrape = await host.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var scrape = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
         var text = await scrape.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
