@@ -32,7 +32,12 @@ public static class TelemetryExtensions
                     o.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.path", null).SetTag("url.query", null);
                 })
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                .AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
+                .AddOtlpExporter(o =>
+                {
+                    o.Endpoint = new Uri(endpoint);
+                    // OTLP over gRPC (port 4317) unless "http/protobuf" is asked for (port 4318, the full /v1/traces URL).
+                    o.Protocol = configuration["Telemetry:OtlpProtocol"] == "http/protobuf" ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+                }));
         }
 
         return services;
