@@ -38,10 +38,10 @@ public sealed class LedgerAudit(ILedgerDatabase database, CheckpointSigner? sign
 
             await using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO ledger_checkpoints (pos, ledger_hash, made_at, signature) VALUES (@pos, @hash, @at, @sig) ON CONFLICT DO NOTHING";
-            Add(insert, "pos", checkpoint.Position);
-            Add(insert, "hash", checkpoint.LedgerHash);
-            Add(insert, "at", HashChain.FormatTime(checkpoint.MadeAt));
-            Add(insert, "sig", checkpoint.Signature);
+            insert.AddParameter("pos", checkpoint.Position);
+            insert.AddParameter("hash", checkpoint.LedgerHash);
+            insert.AddParameter("at", HashChain.FormatTime(checkpoint.MadeAt));
+            insert.AddParameter("sig", checkpoint.Signature);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return (LedgerCheckpoint?)checkpoint;
         }, cancellationToken);
@@ -218,13 +218,5 @@ public sealed class LedgerAudit(ILedgerDatabase database, CheckpointSigner? sign
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

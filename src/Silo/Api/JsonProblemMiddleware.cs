@@ -37,9 +37,9 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
     private async Task RewriteAsync(HttpContext context)
     {
         // gRPC callers keep gRPC statuses; JSON may come over HTTP/1.1 or, on the TLS port, HTTP/2.
-        // The health endpoints' 503 carries their own report, for orchestrators.
+        // Endpoints whose answers are their own (health reports, metrics) are left alone.
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
-            || Health.HealthEndpoints.Serves(context.Request.Path))
+            || context.GetEndpoint()?.Metadata.GetMetadata<OwnResponseBody>() is not null)
         {
             await next(context);
             return;

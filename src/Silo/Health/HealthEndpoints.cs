@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Triage.Silo.Api;
 
 namespace Triage.Silo.Health;
 
@@ -13,9 +14,6 @@ public static class HealthEndpoints
 {
     /// <summary>The tag of the checks <c>/readyz</c> runs.</summary>
     public const string Ready = "ready";
-
-    /// <summary>True for the health endpoints' paths, whose answers are theirs (no problem body).</summary>
-    public static bool Serves(PathString path) => path.Equals("/healthz", StringComparison.Ordinal) || path.Equals("/readyz", StringComparison.Ordinal);
 
     /// <summary>Registers the readiness checks.</summary>
     public static IServiceCollection AddTriageHealthChecks(this IServiceCollection services)
@@ -31,8 +29,8 @@ public static class HealthEndpoints
     public static WebApplication MapTriageHealthChecks(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous().WithMetadata(OwnResponseBody.Instance);
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }).AllowAnonymous().WithMetadata(OwnResponseBody.Instance);
         return app;
     }
 

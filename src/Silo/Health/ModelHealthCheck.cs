@@ -10,25 +10,17 @@ namespace Triage.Silo.Health;
 /// serve by choice). A configured model that cannot be loaded leaves the service up but not ready,
 /// refusing assessments rather than deciding with anything else.
 /// </summary>
-public sealed class ModelHealthCheck(IServiceProvider services, IOptions<ModelOptions> options) : IHealthCheck
+public sealed class ModelHealthCheck(ModelSource models, IOptions<ModelOptions> options) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        var current = models.Current;
+        return Task.FromResult(current switch
         {
-            var current = services.GetRequiredService<ModelSource>().Current;
-            if (current is MissingModel missing)
-            {
-                return Task.FromResult(HealthCheckResult.Unhealthy($"the configured model could not be loaded ({missing.Cause}); assessments are refused until it can"));
-            }
-
-            var description = options.Value.ResolvedFolder is null ? $"keyword rules by configuration ({current.Version})" : $"model {current.Version} loaded";
-            return Task.FromResult(HealthCheckResult.Healthy(description));
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or System.Text.Json.JsonException)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy($"the configured model could not be loaded ({e.GetType().Name})"));
-        }
+            MissingModel missing => HealthCheckResult.Unhealthy($"the configured model could not be loaded ({missing.Cause}); assessments are refused until it can"),
+            _ when options.Value.ResolvedFolder is null => HealthCheckResult.Healthy($"keyword rules by configuration ({current.Version})"),
+            _ => HealthCheckResult.Healthy($"model {current.Version} loaded"),
+        });
     }
 }

@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Triage.Grains.Telemetry;
+using Triage.Silo.Api;
 
 namespace Triage.Silo.Health;
 
@@ -47,7 +48,7 @@ public static class TelemetryExtensions
     public static WebApplication MapTriageMetrics(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().WithMetadata(OwnResponseBody.Instance);
         return app;
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class ModelFolderWatcher(ModelReloader reloader, IOptions<
         {
             reloader.Reload();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        catch (Exception e) when (MissingModel.IsLoadFailure(e))
         {
             // A half-written publication: keep serving the current model; the next change retries.
             LogReloadFailed(logger, e.GetType().Name);

@@ -57,8 +57,8 @@ public sealed class AnalyticsProjector(ILedgerDatabase journals, AnalyticsStore 
                     FROM ledger l JOIN case_events e ON e.case_id = l.journal_key AND e.seq = l.seq
                     WHERE l.pos > @after ORDER BY l.pos LIMIT @limit
                     """;
-                Add(read, "after", position);
-                Add(read, "limit", BatchSize);
+                read.AddParameter("after", position);
+                read.AddParameter("limit", BatchSize);
                 await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -105,15 +105,7 @@ public sealed class AnalyticsProjector(ILedgerDatabase journals, AnalyticsStore 
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT hash FROM ledger WHERE pos = @pos";
-        Add(command, "pos", position);
+        command.AddParameter("pos", position);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-    }
-
-    private static void Add(DbCommand command, string name, long value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

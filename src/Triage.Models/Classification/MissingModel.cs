@@ -32,9 +32,13 @@ public sealed class MissingModel(string cause) : IComplaintClassifier
         {
             return ModelFolder.LoadCurrent(folder);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        catch (Exception e) when (IsLoadFailure(e))
         {
             return new MissingModel(e.GetType().Name);
         }
     }
+
+    /// <summary>True for the ways reading a model folder fails (missing, unreadable, half-written files).</summary>
+    public static bool IsLoadFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException;
 }
