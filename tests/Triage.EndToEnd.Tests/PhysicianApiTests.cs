@@ -9,7 +9,7 @@ namespace Triage.EndToEnd.Tests;
 /// <summary>The physician's and the administrator's calls, end to end over gRPC and JSON on loopback.</summary>
 public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
-    private const string Eczema = "宝宝8个月，脸上湿疹两周了，不发烧，吃奶睡觉都好";
+    private const string Eczema = VisitSteps.Eczema;
 
     private TriageServiceHost Host => fixture.Host;
 
@@ -39,38 +39,11 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         return r;
     }
 
-    private async Task<string> BookedCaseAsync(string complaint = Eczema, Patient? patient = null)
-    {
-        var reply = await Host.Grpc().AssessAsync(new AssessRequest { Complaint = complaint, GuardianPresent = true, Patient = patient ?? new Patient { AgeMonths = 8 } });
-        Assert.Equal(Disposition.Online, reply.Decision.Disposition);
-        await Host.Grpc().BookVisitAsync(new BookVisitRequest { CaseId = reply.CaseId, Hospital = "BCH" });
-        return reply.CaseId;
-    }
+    private Task<string> BookedCaseAsync(string complaint = Eczema, Patient? patient = null) => VisitSteps.BookedCaseAsync(Host, complaint, patient);
 
-    // Takes from the queue until our case comes out; any older case is terminated so the queue drains.
-    private async Task TakeAsync(string caseId, Specialty specialty = Specialty.Dermatology, string key = TriageServiceHost.KeyDoctor1)
-    {
-        var doctor = Host.Physician(key);
-        for (var i = 0; i < 50; i++)
-        {
-            var taken = await doctor.TakeCaseAsync(new TakeCaseRequest { Hospital = "BCH", Specialty = specialty });
-            Assert.True(taken.Taken);
-            if (taken.Case.CaseId == caseId)
-            {
-                return;
-            }
+    private Task TakeAsync(string caseId, Specialty specialty = Specialty.Dermatology, string key = TriageServiceHost.KeyDoctor1) => VisitSteps.TakeAsync(Host, caseId, specialty, key);
 
-            await doctor.TerminateVisitAsync(new TerminateVisitRequest { CaseId = taken.Case.CaseId, Reason = "unsuitable_online" });
-        }
-
-        throw new InvalidOperationException("case never came out of the queue");
-    }
-
-    private async Task RegisterDoctorsAsync()
-    {
-        await Host.PhysicianAdmin().RegisterPhysicianAsync(Registration("doc-1"));
-        await Host.PhysicianAdmin().RegisterPhysicianAsync(Registration("doc-2"));
-    }
+    private Task RegisterDoctorsAsync() => VisitSteps.RegisterDoctorsAsync(Host);
 
     [Fact]
     public async Task RegisterPhysician_OverJson_ReturnsTheStandingAndTheAudit()

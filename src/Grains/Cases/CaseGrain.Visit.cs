@@ -2,6 +2,7 @@ using Triage.Domain.Classification;
 using Triage.Domain.Decision;
 using Triage.Domain.Evaluation;
 using Triage.Domain.Prescriptions;
+using Triage.Grains.Feeds;
 using Triage.Grains.Journal;
 using Triage.Grains.Physicians;
 using Triage.Grains.Storage;
@@ -281,8 +282,44 @@ public sealed partial class CaseGrain
         var appending = journal.AppendNextAsync(this.GetPrimaryKey(), _events[^1], type, policy.Clock.GetUtcNow(), actor, bodies.Serialize(body));
         await StoreAsync(appending);
         var entry = await appending;
+        var holder = _visit.PhysicianId;
         Apply(type, body);
         _events.Add(entry);
+        Announce(entry, body, holder.Length > 0 ? holder : _visit.PhysicianId);
+    }
+
+    // Tells the live watchers, after the journal has it: the physician holding the visit hears
+    // everything of it, the booking app its status and the physician's words (not the physician's
+    // deliberation over an alert). One-way calls: a watcher never slows or fails the act, and a
+    // watcher that missed one re-reads the case.
+    private void Announce(JournalEntry entry, object body, string physicianId)
+    {
+        var kind = entry.Type switch
+        {
+            VisitEventTypes.Message => CaseNoticeKind.Message,
+            VisitEventTypes.Alert => CaseNoticeKind.Alert,
+            VisitEventTypes.Booked or VisitEventTypes.Assigned or VisitEventTypes.Started or VisitEventTypes.Terminated
+                or VisitEventTypes.Completed or VisitEventTypes.HandedBack or VisitEventTypes.AlertAcknowledged
+                or VisitEventTypes.Prescribed => CaseNoticeKind.Status,
+            _ => CaseNoticeKind.Ready,
+        };
+        if (kind == CaseNoticeKind.Ready)
+        {
+            return;
+        }
+
+        var message = body as VisitMessage;
+        var notice = new CaseNotice(this.GetPrimaryKey(), entry.Sequence, entry.Type, entry.OccurredAt, kind, _visit.Stage, message, body as VisitAlert);
+        if (physicianId.Length > 0)
+        {
+            _ = GrainFactory.GetGrain<ICaseFeedGrain>(CaseFeedGrain.PhysicianKey(physicianId)).PublishAsync(notice);
+        }
+
+        var forApp = (kind == CaseNoticeKind.Status && entry.Type != VisitEventTypes.AlertAcknowledged) || message?.From == VisitMessage.Physician;
+        if (forApp)
+        {
+            _ = GrainFactory.GetGrain<ICaseFeedGrain>(CaseFeedGrain.AppKey(_opened!.AppId)).PublishAsync(notice);
+        }
     }
 
     private static void Require(bool condition, string rule)

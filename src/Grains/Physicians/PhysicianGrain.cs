@@ -1,3 +1,4 @@
+using Triage.Grains.Feeds;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,8 @@ public sealed class PhysicianGrain(
     {
         RequireRegistered();
         await AppendAsync(PhysicianEventTypes.Suspended, actor, CaseJson.Serialize(new SuspensionBody(reason)));
+        // A suspended physician receives nothing more of any case: their live streams close now.
+        await GrainFactory.GetGrain<ICaseFeedGrain>(CaseFeedGrain.PhysicianKey(this.GetPrimaryKeyString())).CloseAsync("physician: suspended");
         return View(await RefreshAsync(actor));
     }
 

@@ -93,6 +93,23 @@ public static class CaseMapper
         return alert;
     }
 
+    /// <summary>A pushed change as the API's message.</summary>
+    public static CaseNotice ToNotice(Grains.Feeds.CaseNotice n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        return new CaseNotice
+        {
+            CaseId = n.CaseId.ToString(),
+            Kind = (CaseNoticeKind)((int)n.Kind + 1),
+            Sequence = n.Sequence,
+            EventType = n.EventType,
+            OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(n.At),
+            Stage = (VisitStage)(int)n.Stage,
+            Message = n.Message is { } m ? new VisitMessage { From = m.From, Text = m.Text } : null,
+            Alert = n.Alert is { } a ? ToAlert(a) : null,
+        };
+    }
+
     /// <summary>A contribution as the API's message.</summary>
     public static Contribution ToContribution(ContributionRecord c)
     {

@@ -46,8 +46,8 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
         }
 
         var original = context.Response.Body;
-        await using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        await using var body = new ErrorCapturingStream(context.Response, original);
+        context.Response.Body = body;
         try
         {
             await next(context);
@@ -57,14 +57,12 @@ public sealed class JsonProblemMiddleware(RequestDelegate next)
             context.Response.Body = original;
         }
 
-        if (context.Response.StatusCode < 400)
+        if (context.Response.StatusCode < 400 || !body.Rewritable)
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
             return;
         }
 
-        var (code, message) = ReadStatus(buffer.ToArray(), context.Response.StatusCode);
+        var (code, message) = ReadStatus(body.Held, context.Response.StatusCode);
         var field = Field(message, context.Response.StatusCode);
         // The JSON reader's own errors quote the value sent ("Error converting value \"…\""): only the path is kept.
         if (JsonPath(message) is { } path)

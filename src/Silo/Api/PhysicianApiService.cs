@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Triage.Api.V1;
 using Triage.Grains.Cases;
+using Triage.Grains.Physicians;
 using Triage.Grains.Visits;
 using Triage.Silo.Auth;
 using Triage.Support.Filters;
@@ -129,6 +130,20 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
         }
 
         return Map(await grains.GetGrain<ICaseGrain>(caseId).PrescribeAsync(prescription));
+    }
+
+    /// <inheritdoc />
+    public override async Task WatchVisits(WatchVisitsRequest request, IServerStreamWriter<CaseNotice> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var physician = CallerIdentity.Of(context);
+        var standing = await grains.GetGrain<IPhysicianGrain>(physician).GetStandingAsync();
+        if (standing is not { Whitelisted: true })
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "physician: not on the whitelist now"));
+        }
+
+        await CaseFeedWatch.RunAsync(grains, Grains.Feeds.CaseFeedGrain.PhysicianKey(physician), responseStream, context.CancellationToken);
     }
 
     // Only the pilot's own queues exist: a hospital string the settings do not name never becomes a grain.

@@ -67,6 +67,13 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         return CaseMapper.ToCase(view ?? throw NotFound());
     }
 
+    /// <inheritdoc />
+    public override Task WatchCases(WatchCasesRequest request, IServerStreamWriter<CaseNotice> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return CaseFeedWatch.RunAsync(grains, Grains.Feeds.CaseFeedGrain.AppKey(AppId(context)), responseStream, context.CancellationToken);
+    }
+
     private static RpcException NotFound() => CallerIdentity.CaseNotFound();
 
     private static string AppId(ServerCallContext context) => CallerIdentity.Of(context);
