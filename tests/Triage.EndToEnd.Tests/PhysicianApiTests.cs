@@ -144,6 +144,14 @@ public class PhysicianApiTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.Equal("WHO Child Growth Standards 2006", height.Reference);
         Assert.InRange(height.Z, -1.5, -0.5);
         Assert.Contains(brief.GrowthScores, s => s.Indicator == "weight_for_height");
+        // The curve to draw it on comes from the service: the reference a year either side, the child's point on it.
+        Assert.Equal(("age_months", 60.0, 105.0), (height.Curve.XAxis, height.Curve.ChildX, height.Curve.ChildY));
+        Assert.Equal(25, height.Curve.Points.Count);
+        Assert.Equal((48.0, 72.0), (height.Curve.Points[0].X, height.Curve.Points[^1].X));
+        var atAge = height.Curve.Points.Single(p => p.X == 60);
+        Assert.Equal(height.Median, atAge.Median, 1);
+        Assert.True(atAge.Minus2 < 105 && 105 < atAge.Median, "a z between -1.5 and -0.5 lies between the -2 line and the median");
+        Assert.Equal("height_cm", Assert.Single(brief.GrowthScores, s => s.Indicator == "weight_for_height").Curve.XAxis);
 
         await doctor.StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
         var done = await doctor.CompleteVisitAsync(new CompleteVisitRequest { CaseId = caseId, Diagnosis = "家族性矮小可能", FinalDisposition = Disposition.Online, FinalSpecialty = Specialty.Growth });

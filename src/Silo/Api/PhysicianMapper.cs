@@ -61,10 +61,30 @@ public static class PhysicianMapper
         result.RedFlags.AddRange(brief.RedFlags.Select(CaseMapper.ToRedFlag));
         result.DeniedRedFlags.AddRange(brief.DeniedRedFlags.Select(CaseMapper.ToRedFlag));
         result.Explanation.AddRange(brief.Explanation.Select(CaseMapper.ToContribution));
-        result.GrowthScores.AddRange(brief.GrowthScores.Select(ToScore));
+        result.GrowthScores.AddRange(brief.GrowthScores.Select((s, i) => ToScore(s, i < brief.GrowthCurves.Length ? brief.GrowthCurves[i] : null)));
         result.SuggestedQuestions.AddRange(brief.SuggestedQuestions);
         result.Alerts.AddRange(brief.Alerts.Select(CaseMapper.ToAlert));
         return result;
+    }
+
+    private static GrowthScore ToScore(GrowthZScore s, Domain.Growth.GrowthCurve? c)
+    {
+        var score = ToScore(s);
+        if (c is not null)
+        {
+            score.Curve = new Triage.Api.V1.GrowthCurve { XAxis = c.XAxis, ChildX = Math.Round(c.ChildX, 2), ChildY = Math.Round(c.ChildY, 2) };
+            score.Curve.Points.AddRange(c.Points.Select(p => new Triage.Api.V1.GrowthCurvePoint
+            {
+                X = p.X,
+                Minus3 = Math.Round(p.Minus3, 2),
+                Minus2 = Math.Round(p.Minus2, 2),
+                Median = Math.Round(p.Median, 2),
+                Plus2 = Math.Round(p.Plus2, 2),
+                Plus3 = Math.Round(p.Plus3, 2),
+            }));
+        }
+
+        return score;
     }
 
     private static GrowthScore ToScore(GrowthZScore s) => new()

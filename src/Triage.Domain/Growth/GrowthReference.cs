@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Triage.Domain.Evaluation;
 using Triage.Domain.Facts;
 
@@ -119,6 +120,69 @@ public sealed class GrowthReference
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// The reference around <paramref name="score"/>'s measurement (a child of
+    /// <paramref name="ageMonths"/>, <paramref name="heightCm"/> tall): a year either side under
+    /// five, two years beyond, six months in infancy, or 10 cm either side for weight by length or height.
+    /// </summary>
+    public GrowthCurve Curve(GrowthZScore score, double ageMonths, double? heightCm)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var byLength = score.Indicator is GrowthIndicator.WeightForLength or GrowthIndicator.WeightForHeight;
+        var childX = byLength ? heightCm ?? throw new ArgumentException("weight for length or height needs the height", nameof(heightCm)) : ageMonths;
+        var half = byLength ? 10 : ageMonths < 24 ? 6 : ageMonths < Who2007FromMonths ? 12 : 24;
+        const int Steps = 24;
+        var from = Math.Max(0, childX - half);
+        var step = (childX + half - from) / Steps;
+        var points = ImmutableArray.CreateBuilder<GrowthCurvePoint>(Steps + 1);
+        for (var i = 0; i <= Steps; i++)
+        {
+            var x = Math.Round(from + (i * step), 1);
+            if (Lms(score.Indicator, score.Sex, x) is { } p)
+            {
+                points.Add(new GrowthCurvePoint(x, p.Value(-3), p.Value(-2), p.M, p.Value(2), p.Value(3)));
+            }
+        }
+
+        var axis = !byLength ? "age_months" : score.Indicator == GrowthIndicator.WeightForLength ? "length_cm" : "height_cm";
+        return new GrowthCurve(score.Indicator, axis, childX, score.Measured, points.ToImmutable());
+    }
+
+    // The table WHO uses for an indicator at x (months of age, or cm of length/height), as Assess does.
+    private LmsParameters? Lms(GrowthIndicator indicator, Sex sex, double x)
+    {
+        if (indicator == GrowthIndicator.WeightForLength)
+        {
+            return _weightForLength.At(sex, x);
+        }
+
+        if (indicator == GrowthIndicator.WeightForHeight)
+        {
+            return _weightForHeight.At(sex, x);
+        }
+
+        if (x < Who2007FromMonths)
+        {
+            var days = Math.Min((int)Math.Round(x * AgeUnits.DaysPerMonth, MidpointRounding.AwayFromZero), 1826);
+            var daily = indicator switch
+            {
+                GrowthIndicator.HeightForAge => _heightForAgeDays,
+                GrowthIndicator.WeightForAge => _weightForAgeDays,
+                _ => _bmiForAgeDays,
+            };
+            return daily.At(sex, days);
+        }
+
+        var monthly = indicator switch
+        {
+            GrowthIndicator.HeightForAge => _heightForAgeMonths,
+            GrowthIndicator.WeightForAge when x <= Who2007WeightToMonths => _weightForAgeMonths,
+            GrowthIndicator.WeightForAge => null,
+            _ => _bmiForAgeMonths,
+        };
+        return x <= Who2007ToMonths ? monthly?.At(sex, x) : null;
     }
 
     private static void Add(List<GrowthZScore> scores, GrowthIndicator indicator, Sex sex, double? measured, LmsParameters? lms, string reference, bool restricted)

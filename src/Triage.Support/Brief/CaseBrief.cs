@@ -41,6 +41,9 @@ public sealed record CaseBrief
     /// <summary>Growth and nutrition cases: z-scores against the named WHO reference (both sexes when the sex is unknown).</summary>
     public required ImmutableArray<GrowthZScore> GrowthScores { get; init; }
 
+    /// <summary>The WHO reference around each of <see cref="GrowthScores"/>, in the same order, for drawing on the curves.</summary>
+    public ImmutableArray<GrowthCurve> GrowthCurves { get; init; } = [];
+
     /// <summary>Questions worth asking for this specialty.</summary>
     public required ImmutableArray<string> SuggestedQuestions { get; init; }
 

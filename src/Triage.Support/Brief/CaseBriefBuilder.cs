@@ -36,6 +36,7 @@ public sealed class CaseBriefBuilder(GrowthReference growth)
             ModelVersion = d.ModelVersion,
             Explanation = d.Explanation,
             GrowthScores = [.. scores],
+            GrowthCurves = [.. scores.Select(z => _growth.Curve(z, d.Facts.AgeMonths!.Value, d.Facts.HeightCm))],
             SuggestedQuestions = [.. SpecialtyQuestions.For(d.Specialty)],
             Alerts = view.Visit.Alerts,
         };
