@@ -18,6 +18,31 @@ namespace Triage.Silo.Api;
 public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport support, Triage.Domain.Decision.EligibilityPolicy policy) : PhysicianService.PhysicianServiceBase
 {
     /// <inheritdoc />
+    public override async Task<Workspace> GetWorkspace(GetWorkspaceRequest request, ServerCallContext context)
+    {
+        var physician = CallerIdentity.Of(context);
+        var workspace = new Workspace { PhysicianId = physician };
+        if (await grains.GetGrain<IPhysicianGrain>(physician).GetStandingAsync() is not { } standing)
+        {
+            workspace.Failures.Add("registration: not registered as a physician of a pilot hospital");
+            return workspace;
+        }
+
+        workspace.Hospital = standing.Hospital;
+        workspace.Whitelisted = standing.Whitelisted;
+        workspace.Failures.AddRange(standing.Failures);
+        foreach (var specialty in standing.Specialties.Where(s => policy.HospitalOffers(standing.Hospital, s)))
+        {
+            var view = await grains.GetGrain<IVisitQueueGrain>(VisitQueueGrain.KeyOf(standing.Hospital, specialty)).GetAsync(physician);
+            var queue = new WorkspaceQueue { Hospital = standing.Hospital.ToUpperInvariant(), Specialty = ApiVocabulary.ToApi(specialty), Waiting = view.Waiting };
+            queue.OpenCaseIds.AddRange(view.OpenVisits.Select(id => id.ToString()));
+            workspace.Queues.Add(queue);
+        }
+
+        return workspace;
+    }
+
+    /// <inheritdoc />
     public override async Task<Queue> GetQueue(GetQueueRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);

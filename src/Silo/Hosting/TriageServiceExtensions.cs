@@ -7,6 +7,7 @@ using Triage.Grains.Hosting;
 using Triage.Silo.Api;
 using Triage.Silo.Auth;
 using Triage.Silo.Health;
+using Triage.Silo.Pages;
 using Triage.Support;
 using Triage.Support.Summary;
 
@@ -113,6 +114,7 @@ public static class TriageServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<JsonProblemMiddleware>();
+        app.UseTriagePages();
         app.UseAuthentication();
         var limiter = app.Services.GetRequiredService<CallerRateLimiter>();
         app.Use((context, next) => limiter.InvokeAsync(context, next));
