@@ -105,6 +105,7 @@ public static class TriageServiceExtensions
         }).AddJsonTranscoding();
         builder.Services.AddProblemDetails();
         builder.Services.AddTriageHealthChecks();
+        builder.Services.AddTriageOpenApi();
         builder.Services.AddTriageTelemetry(builder.Configuration);
         return builder;
     }
@@ -115,6 +116,7 @@ public static class TriageServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<JsonProblemMiddleware>();
         app.UseTriagePages();
+        app.MapTriageOpenApi();
         app.UseAuthentication();
         var limiter = app.Services.GetRequiredService<CallerRateLimiter>();
         app.Use((context, next) => limiter.InvokeAsync(context, next));
