@@ -41,6 +41,13 @@ public sealed class OrleansOptions
     /// </summary>
     public int DirectoryCacheSize { get; set; } = 20_000;
 
+    /// <summary>
+    /// The Orleans dashboard's port (silos, grain activations, calls), served on loopback only and
+    /// at <c>/orleans/</c>; 0 (the default) leaves it off. It has no API key: an operator reaches
+    /// it on the machine or through an SSH tunnel, never from the network the booking apps use.
+    /// </summary>
+    public int DashboardPort { get; set; }
+
     /// <summary>True in cluster mode.</summary>
     public bool UsesRedis => string.Equals(Membership, "redis", StringComparison.OrdinalIgnoreCase);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Triage.Analytics.Hosting;
 using Triage.Grains.Hosting;
 using Triage.Silo.Api;
@@ -50,6 +51,10 @@ public static class TriageServiceExtensions
             }
 
             endpoints.Listening(grpc!, http!);
+            if (orleans.DashboardPort > 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, orleans.DashboardPort, o => o.Protocols = HttpProtocols.Http1);
+            }
         });
 
         builder.UseOrleans(silo =>
@@ -75,6 +80,10 @@ public static class TriageServiceExtensions
 
             silo.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = orleans.DirectoryCacheSize);
             silo.AddTriageGrains(builder.Configuration);
+            if (orleans.DashboardPort > 0)
+            {
+                silo.AddDashboard();
+            }
         });
 
         // A malformed key hash would fail every request at run time; refuse to start instead.
@@ -131,6 +140,12 @@ public static class TriageServiceExtensions
         app.MapGrpcService<AuditApiService>();
         app.MapTriageHealthChecks();
         app.MapTriageMetrics();
+        var dashboardPort = app.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>()?.DashboardPort ?? 0;
+        if (dashboardPort > 0)
+        {
+            // Only on its own loopback port: the API's ports never answer it.
+            app.MapOrleansDashboard("/orleans").RequireHost($"127.0.0.1:{dashboardPort}", $"localhost:{dashboardPort}");
+        }
         return app;
     }
 }
