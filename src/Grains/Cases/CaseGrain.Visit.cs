@@ -56,6 +56,13 @@ public sealed partial class CaseGrain
     }
 
     /// <inheritdoc />
+    public Task<CaseView?> GetForAdministratorAsync()
+    {
+        RequireReadable();
+        return Task.FromResult(_opened is null ? null : View());
+    }
+
+    /// <inheritdoc />
     public Task<CaseView?> GetForPhysicianAsync(string physicianId) =>
         Task.FromResult(AssignedTo(physicianId) ? View() : null);
 

@@ -286,6 +286,7 @@ public sealed partial class CaseGrain(IJournal journal, SealedEventBodies bodies
         ChainValid = _brokenAt is null,
         CreatedAt = _events[0].OccurredAt,
         Visit = _visit,
+        PatientKey = _opened.PatientKey,
     };
 
     [GeneratedRegex(@"^\s*(?:不是|否|不|no|n)\b?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -34,4 +34,7 @@ public sealed record CaseView
 
     /// <summary>The online first visit, once booked.</summary>
     [Id(7)] public Visits.VisitView Visit { get; init; } = new();
+
+    /// <summary>The patient's pseudonym (a keyed hash of the app's own reference); empty when the app gave none.</summary>
+    [Id(8)] public string PatientKey { get; init; } = string.Empty;
 }

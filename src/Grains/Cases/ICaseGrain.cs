@@ -28,6 +28,9 @@ public interface ICaseGrain : IGrainWithGuidKey
     /// </summary>
     Task<bool> AssignAsync(string physicianId);
 
+    /// <summary>The case for the hospital's administrator (the record export); null when absent.</summary>
+    Task<CaseView?> GetForAdministratorAsync();
+
     /// <summary>The case as its assigned physician sees it; null when not assigned to <paramref name="physicianId"/>.</summary>
     Task<CaseView?> GetForPhysicianAsync(string physicianId);
 

@@ -138,6 +138,7 @@ public static class TriageServiceExtensions
         app.MapGrpcService<PhysicianApiService>();
         app.MapGrpcService<AnalyticsApiService>();
         app.MapGrpcService<AuditApiService>();
+        app.MapGrpcService<RecordApiService>();
         app.MapTriageHealthChecks();
         app.MapTriageMetrics();
         var dashboardPort = app.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>()?.DashboardPort ?? 0;
