@@ -43,7 +43,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Every route with an HTTP binding, read from the compiled protos themselves.</summary>
     private static IReadOnlyList<(string Method, string Template)> Routes() =>
     [
-        .. new[] { TriageReflection.Descriptor, PhysicianReflection.Descriptor, EvaluationReflection.Descriptor }
+        .. new[] { TriageReflection.Descriptor, PhysicianReflection.Descriptor, EvaluationReflection.Descriptor, RecordsReflection.Descriptor }
             .SelectMany(f => f.Services)
             .SelectMany(s => s.Methods)
             .Select(m => m.GetOptions()?.GetExtension(AnnotationsExtensions.Http))
@@ -62,7 +62,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     // Who may act on a route; for a route on one case, the case's own app or physician only.
     private static Caller[] Allowed(string template) => template switch
     {
-        "/v1/assessments" => [Caller.OwningApp, Caller.OtherApp],
+        "/v1/assessments" or "/v1/events" => [Caller.OwningApp, Caller.OtherApp],
+        "/v1/cases/{case_id}/fhir" => [Caller.OwningPhysician, Caller.Admin],
+        "/v1/physician/workspace" or "/v1/physician/events" => [Caller.OwningPhysician, Caller.OtherPhysician],
         _ when template.StartsWith("/v1/cases/", StringComparison.Ordinal) => [Caller.OwningApp],
         _ when template.StartsWith("/v1/admin/", StringComparison.Ordinal) => [Caller.Admin],
         _ when template.StartsWith("/v1/physician/queues/", StringComparison.Ordinal) => [Caller.OwningPhysician, Caller.OtherPhysician],
@@ -156,7 +158,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                         request.Content = new StringContent(Body(template, caller, reply.CaseId), System.Text.Encoding.UTF8, "application/json");
                     }
 
-                    using var response = await _host.Http.SendAsync(request);
+                    // Headers only: a streaming route answers its status at once and streams until the response is disposed.
+                    using var response = await _host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     calls++;
                     var status = (int)response.StatusCode;
                     var what = $"{caller} {method} {template}: {status}";
@@ -176,7 +179,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             }
         }
 
-        Assert.True(routes.Count >= 34, $"{routes.Count} routes");
+        Assert.True(routes.Count >= 38, $"{routes.Count} routes");
         Assert.Equal(routes.Count * Enum.GetValues<Caller>().Length, calls);
         Assert.True(bypasses.Count == 0, string.Join("\n", bypasses));
         Assert.True(serverErrors.Count == 0, string.Join("\n", serverErrors));
