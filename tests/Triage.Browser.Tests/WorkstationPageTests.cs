@@ -11,7 +11,7 @@ public class WorkstationPageTests(ServiceFixture service, BrowserFixture browser
 {
     private TriageServiceHost Host => service.Host;
 
-    private async Task<IPage> SignedInAsync(string key, IReadOnlyList<string>? foreignOut = null)
+    private async Task<IPage> SignedInAsync(string key)
     {
         var (page, _) = await browser.NewPageAsync(Host.Http.BaseAddress!);
         await page.GotoAsync(new Uri(Host.Http.BaseAddress!, "/physician/").ToString());
@@ -91,6 +91,46 @@ public class WorkstationPageTests(ServiceFixture service, BrowserFixture browser
         await Expect(page.Locator("h1")).ToHaveTextAsync("Internet first visits · Physician workstation");
         await Expect(page.Locator("#stage")).ToHaveTextAsync("terminated, sent in person");
         Assert.Empty(foreign);
+    }
+
+    [Fact]
+    public async Task Workstation_ContinueWithAReason_ThenPrescribeSignedInTheBrowser_ThenComplete()
+    {
+        await VisitSteps.RegisterDoctorsAsync(Host);
+        var caseId = await VisitSteps.BookedCaseAsync(Host);
+        await VisitSteps.TakeAsync(Host, caseId);
+        await Host.Physician().StartConsultationAsync(new StartConsultationRequest { CaseId = caseId, RealNameCheck = RealNameChecks.For("doc-1", Host.Clock.GetUtcNow()) });
+
+        var page = await SignedInAsync(TriageServiceHost.KeyDoctor1);
+        await page.Locator($"#visits a[data-case='{caseId}']").ClickAsync();
+        await Expect(page.Locator("#stage")).ToHaveAttributeAsync("data-stage", "in_consultation");
+        await Host.Grpc().SendParentMessageAsync(new ParentMessageRequest { CaseId = caseId, Text = "昨天孩子哭得厉害，嘴唇有点发紫" });
+        await Expect(page.Locator("#alert")).ToBeVisibleAsync();
+
+        // The physician judges it safe to go on, in writing; the alert is decided and the acts open again.
+        await page.Locator("#continue-reason").FillAsync("已视频确认：哭闹时口周短暂发青，现呼吸平稳、唇色正常");
+        await page.Locator("#continue-form button").ClickAsync();
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
+
+        // The prescription is signed in the page with the physician's key (WebCrypto); the service verifies it.
+        await page.Locator("#rx-drug").FillAsync("丁酸氢化可的松乳膏");
+        await page.Locator("#rx-dosage").FillAsync("外用 每日1次");
+        await page.Locator("#rx-guardian").CheckAsync();
+        await page.Locator("#rx-physician").CheckAsync();
+        await page.Locator("#prescribe-form button").ClickAsync();
+        await Expect(page.Locator("#action-error")).ToBeEmptyAsync();
+        await page.Locator("#dx").FillAsync("婴儿湿疹");
+        await page.Locator("#dx-disposition").SelectOptionAsync("online");
+        await page.Locator("#dx-specialty").SelectOptionAsync("dermatology");
+        await page.Locator("#complete-form button").ClickAsync();
+        await Expect(page.Locator("#stage")).ToHaveAttributeAsync("data-stage", "completed");
+
+        var done = await Host.Physician().GetVisitCaseAsync(new GetVisitCaseRequest { CaseId = caseId });
+        var rx = Assert.Single(done.Visit.Prescriptions);
+        Assert.Equal("丁酸氢化可的松乳膏", rx.Items[0].Drug);
+        Assert.Equal(1, done.Visit.AlertsAcknowledged);
+        Assert.Contains(done.Events, e => e.Type == "alert_acknowledged");
+        await BrowserFixture.ScreenshotAsync(page, "workstation-completed");
     }
 
     [Fact]
