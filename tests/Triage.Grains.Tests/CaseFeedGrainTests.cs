@@ -9,11 +9,13 @@ public class CaseFeedGrainTests(ClusterFixture fixture)
 {
     private sealed class Watcher : ICaseFeedObserver
     {
+        public TaskCompletionSource<CaseNotice> Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public TaskCompletionSource<CaseNotice> Notice { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource<string> Closed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void OnNotice(CaseNotice notice) => Notice.TrySetResult(notice);
+        public void OnNotice(CaseNotice notice) => (notice.Kind == CaseNoticeKind.Ready ? Ready : Notice).TrySetResult(notice);
 
         public void OnClosed(string reason) => Closed.TrySetResult(reason);
     }
@@ -47,13 +49,22 @@ public class CaseFeedGrainTests(ClusterFixture fixture)
     {
         var feed = Feed();
         var watcher = new Watcher();
-        Assert.True(await feed.WatchAsync(Reference(watcher)));
+        var reference = Reference(watcher);
+        // As a connection does: watch until the feed's own "ready" arrives (a new client's route may
+        // take a moment to reach the feed's silo), and only then count on notices.
+        for (var attempt = 0; !watcher.Ready.Task.IsCompleted; attempt++)
+        {
+            Assert.True(attempt < 30, "the feed's ready notice never arrived");
+            Assert.True(await feed.WatchAsync(reference));
+            await Task.WhenAny(watcher.Ready.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+        }
+
         var notice = new CaseNotice(Guid.NewGuid(), 7, VisitEventTypes.Alert, fixture.Clock.GetUtcNow(), CaseNoticeKind.Alert, VisitStage.InConsultation);
 
         await feed.PublishAsync(notice);
-        await feed.CloseAsync("physician: suspended");
-
         Assert.Equal(notice, await watcher.Notice.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        // One-way calls are not ordered among themselves: closing is sent once the notice is in.
+        await feed.CloseAsync("physician: suspended");
         Assert.Equal("physician: suspended", await watcher.Closed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 }

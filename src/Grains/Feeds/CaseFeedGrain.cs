@@ -36,6 +36,9 @@ public sealed class CaseFeedGrain(EligibilityPolicy policy) : Grain, ICaseFeedGr
         }
 
         _watchers[watcher] = policy.Clock.GetUtcNow() + WatchLifetime;
+        // A first notice straight back: only once it arrives does the watch know that this grain's
+        // silo can reach it (a new connection's route spreads to the other silos within moments).
+        watcher.OnNotice(new CaseNotice(Guid.Empty, 0, string.Empty, policy.Clock.GetUtcNow(), CaseNoticeKind.Ready, Visits.VisitStage.None));
         return Task.FromResult(true);
     }
 

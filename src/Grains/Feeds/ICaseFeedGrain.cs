@@ -13,6 +13,8 @@ public interface ICaseFeedGrain : IGrainWithStringKey
     /// <summary>
     /// Starts or renews a watch; a watch not renewed within <see cref="CaseFeedGrain.WatchLifetime"/>
     /// lapses. False when the caller already has <see cref="CaseFeedGrain.MaxWatchers"/> other watches.
+    /// Each accepted call sends the watcher a <see cref="CaseNoticeKind.Ready"/> notice: its arrival
+    /// shows that notices from this feed reach the watcher.
     /// </summary>
     Task<bool> WatchAsync(ICaseFeedObserver watcher);
 

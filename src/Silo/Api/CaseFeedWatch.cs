@@ -14,6 +14,9 @@ internal sealed class CaseFeedWatch : ICaseFeedObserver
     // A physician holds a handful of visits; a few hundred notices unread means the caller is gone or stuck.
     private const int Buffered = 256;
 
+    // How many times a new watch is asked, a second apart, to reach its connection before giving up.
+    private const int ReachAttempts = 10;
+
     private readonly Channel<Grains.Feeds.CaseNotice> _notices = Channel.CreateBounded<Grains.Feeds.CaseNotice>(
         new BoundedChannelOptions(Buffered) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -43,16 +46,16 @@ internal sealed class CaseFeedWatch : ICaseFeedObserver
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try
         {
-            if (!await feed.WatchAsync(reference))
-            {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"stream: at most {CaseFeedGrain.MaxWatchers} streams per caller"));
-            }
-
+            await WatchUntilReachedAsync(feed, reference, watch, cancellation);
             var renewing = RenewAsync(feed, reference, watch, stop.Token);
             await stream.WriteAsync(new Triage.Api.V1.CaseNotice { Kind = Triage.Api.V1.CaseNoticeKind.Ready }, cancellation);
             await foreach (var notice in watch._notices.Reader.ReadAllAsync(cancellation))
             {
-                await stream.WriteAsync(CaseMapper.ToNotice(notice), cancellation);
+                // Renewals echo "ready" too; the caller was told once.
+                if (notice.Kind != CaseNoticeKind.Ready)
+                {
+                    await stream.WriteAsync(CaseMapper.ToNotice(notice), cancellation);
+                }
             }
 
             await stop.CancelAsync();
@@ -68,6 +71,38 @@ internal sealed class CaseFeedWatch : ICaseFeedObserver
             await UnwatchQuietlyAsync(feed, reference);
             grains.DeleteObjectReference<ICaseFeedObserver>(reference);
         }
+    }
+
+    // "ready" is told only once the feed's own first notice has arrived, so that no change recorded
+    // after it can be lost on the way; asked again each second for a bounded while.
+    private static async Task WatchUntilReachedAsync(ICaseFeedGrain feed, ICaseFeedObserver reference, CaseFeedWatch watch, CancellationToken cancellation)
+    {
+        for (var attempt = 0; attempt < ReachAttempts; attempt++)
+        {
+            if (!await feed.WatchAsync(reference))
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"stream: at most {CaseFeedGrain.MaxWatchers} streams per caller"));
+            }
+
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            wait.CancelAfter(TimeSpan.FromSeconds(1));
+            try
+            {
+                while (await watch._notices.Reader.WaitToReadAsync(wait.Token))
+                {
+                    if (watch._notices.Reader.TryRead(out var first) && first.Kind == CaseNoticeKind.Ready)
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                // Not yet reached: ask again.
+            }
+        }
+
+        throw new RpcException(new Status(StatusCode.Unavailable, "stream: the service could not reach this connection; retry"));
     }
 
     private static async Task RenewAsync(ICaseFeedGrain feed, ICaseFeedObserver reference, CaseFeedWatch watch, CancellationToken stop)
