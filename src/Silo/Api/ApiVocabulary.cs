@@ -56,6 +56,22 @@ public static class ApiVocabulary
         value != Specialty.Unspecified && Enum.IsDefined(value) ? Map<Specialty, Domain.Classification.Specialty>(value)
             : throw RequestValidator.Invalid(field, "must be growth, nutrition, dermatology or other");
 
+    /// <summary>A growth indicator as the API names it (<c>height_for_age</c>, <c>weight_for_length</c>...).</summary>
+    public static string Name(Domain.Growth.GrowthIndicator value) => value switch
+    {
+        Domain.Growth.GrowthIndicator.HeightForAge => "height_for_age",
+        Domain.Growth.GrowthIndicator.WeightForAge => "weight_for_age",
+        Domain.Growth.GrowthIndicator.BmiForAge => "bmi_for_age",
+        Domain.Growth.GrowthIndicator.WeightForLength => "weight_for_length",
+        _ => "weight_for_height",
+    };
+
+    /// <summary>An API enum value as the proto spells it, the same in JSON (<c>out_of_scope</c>, <c>seizure</c>).</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())?.GetCustomAttributes(typeof(Google.Protobuf.Reflection.OriginalNameAttribute), false)
+            .OfType<Google.Protobuf.Reflection.OriginalNameAttribute>().FirstOrDefault()?.Name ?? value.ToString();
+
     // The API's zero value is called Unspecified where the domain says Unknown; every other name is shared.
     private static TTo Map<TFrom, TTo>(TFrom value)
         where TFrom : struct, Enum

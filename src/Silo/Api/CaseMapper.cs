@@ -105,10 +105,12 @@ public static class CaseMapper
             EventType = n.EventType,
             OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(n.At),
             Stage = (VisitStage)(int)n.Stage,
-            Message = n.Message is { } m ? new VisitMessage { From = m.From, Text = m.Text } : null,
+            Message = n.Message is { } m ? ToMessage(m) : null,
             Alert = n.Alert is { } a ? ToAlert(a) : null,
         };
     }
+
+    private static VisitMessage ToMessage(Grains.Visits.VisitMessage m) => new() { From = m.From, Text = m.Text };
 
     /// <summary>A contribution as the API's message.</summary>
     public static Contribution ToContribution(ContributionRecord c)
@@ -134,7 +136,7 @@ public static class CaseMapper
             AlertsAcknowledged = v.AlertsAcknowledged,
         };
         visit.Alerts.AddRange(v.Alerts.Select(ToAlert));
-        visit.Messages.AddRange(v.Messages.Select(m => new VisitMessage { From = m.From, Text = m.Text }));
+        visit.Messages.AddRange(v.Messages.Select(ToMessage));
         visit.Prescriptions.AddRange(v.Prescriptions.Select(p =>
         {
             var rx = new Prescription { PhysicianId = p.PhysicianId, Signature = p.Signature, GuardianPresent = p.GuardianPresent, PhysicianPresent = p.PhysicianPresent };

@@ -89,14 +89,7 @@ public static class PhysicianMapper
 
     private static GrowthScore ToScore(GrowthZScore s) => new()
     {
-        Indicator = s.Indicator switch
-        {
-            GrowthIndicator.HeightForAge => "height_for_age",
-            GrowthIndicator.WeightForAge => "weight_for_age",
-            GrowthIndicator.BmiForAge => "bmi_for_age",
-            GrowthIndicator.WeightForLength => "weight_for_length",
-            _ => "weight_for_height",
-        },
+        Indicator = ApiVocabulary.Name(s.Indicator),
         Sex = ApiVocabulary.ToApi(s.Sex),
         Z = s.Z,
         Measured = Math.Round(s.Measured, 2),

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Hl7.Fhir.Model;
@@ -148,7 +147,7 @@ public static class CaseFhirBundle
         };
         if (visit.Booking is { } booking)
         {
-            encounter.ServiceType = new CodeableConcept(System + "specialty", Code(ApiVocabulary.ToApi(booking.Specialty)));
+            encounter.ServiceType = new CodeableConcept(System + "specialty", ApiVocabulary.Name(ApiVocabulary.ToApi(booking.Specialty)));
             encounter.ServiceProvider = new ResourceReference { Identifier = new Identifier(System + "hospital", booking.Hospital) };
         }
 
@@ -187,7 +186,7 @@ public static class CaseFhirBundle
         };
         triage.Prediction.Add(new RiskAssessment.PredictionComponent
         {
-            Outcome = new CodeableConcept(System + "disposition", Code(ApiVocabulary.ToApi(d.Disposition))) { Text = Code(ApiVocabulary.ToApi(d.Specialty)) },
+            Outcome = new CodeableConcept(System + "disposition", ApiVocabulary.Name(ApiVocabulary.ToApi(d.Disposition))) { Text = ApiVocabulary.Name(ApiVocabulary.ToApi(d.Specialty)) },
             Probability = d.DispositionProbabilities.TryGetValue(d.Disposition, out var p) ? new FhirDecimal((decimal)Math.Round(p, 4)) : null,
             Rationale = string.Join("; ", d.Reasons.Select(r => r.Zh)),
         });
@@ -195,9 +194,9 @@ public static class CaseFhirBundle
         {
             triage.Prediction.Add(new RiskAssessment.PredictionComponent
             {
-                Outcome = new CodeableConcept(System + "red-flag", Code(ApiVocabulary.ToApi(flag.Tag))),
+                Outcome = new CodeableConcept(System + "red-flag", ApiVocabulary.Name(ApiVocabulary.ToApi(flag.Tag))),
                 Probability = flag.Probability is { } q ? new FhirDecimal((decimal)Math.Round(q, 4)) : null,
-                Rationale = flag.Evidence.Length > 0 ? flag.Evidence : Code(ApiVocabulary.ToApi(flag.Source)),
+                Rationale = flag.Evidence.Length > 0 ? flag.Evidence : ApiVocabulary.Name(ApiVocabulary.ToApi(flag.Source)),
             });
         }
 
@@ -239,7 +238,7 @@ public static class CaseFhirBundle
             {
                 observation.Component.Add(new Observation.ComponentComponent
                 {
-                    Code = new CodeableConcept(System + "who-z-score", Indicator(z.Indicator), $"{z.Reference} z-score, {Indicator(z.Indicator)}, {z.Sex.ToString().ToLowerInvariant()}"),
+                    Code = new CodeableConcept(System + "who-z-score", ApiVocabulary.Name(z.Indicator), $"{z.Reference} z-score, {ApiVocabulary.Name(z.Indicator)}, {z.Sex.ToString().ToLowerInvariant()}"),
                     Value = new Quantity((decimal)z.Z, "1", Ucum),
                 });
             }
@@ -250,26 +249,12 @@ public static class CaseFhirBundle
         return observations;
     }
 
-    private static string Indicator(GrowthIndicator indicator) => indicator switch
-    {
-        GrowthIndicator.HeightForAge => "height_for_age",
-        GrowthIndicator.WeightForAge => "weight_for_age",
-        GrowthIndicator.BmiForAge => "bmi_for_age",
-        GrowthIndicator.WeightForLength => "weight_for_length",
-        _ => "weight_for_height",
-    };
-
     private static FhirSex? Gender(Domain.Facts.Sex sex) => sex switch
     {
         Domain.Facts.Sex.Female => FhirSex.Female,
         Domain.Facts.Sex.Male => FhirSex.Male,
         _ => FhirSex.Unknown,
     };
-
-    // The API's own name of a value ("out_of_scope", "seizure"), as its proto spells it.
-    private static string Code<T>(T value)
-        where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<Google.Protobuf.Reflection.OriginalNameAttribute>()?.Name ?? value.ToString();
 
     // Stable ids: the same case gives the same resource ids in every export.
     private static string Id(CaseView view, string resource)
