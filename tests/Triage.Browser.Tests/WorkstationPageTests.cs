@@ -71,6 +71,8 @@ public class WorkstationPageTests(ServiceFixture service, BrowserFixture browser
         await Expect(page.Locator("#alert-text")).ToContainTextAsync("抽搐");
         await Expect(page.Locator("#alert")).ToHaveAttributeAsync("data-suggested", "emergency");
         await Expect(page.Locator("#messages li.parent")).ToContainTextAsync("突然抽搐了");
+        // The brief follows the alert: the flag raised, with the parent's words.
+        await Expect(page.Locator("#flags [data-flag=seizure]")).ToContainTextAsync("抽搐");
         await BrowserFixture.ScreenshotAsync(page, "workstation-alert");
 
         // Nothing else may be recorded while the alert awaits a decision: the page shows the service's refusal.
@@ -119,6 +121,7 @@ public class WorkstationPageTests(ServiceFixture service, BrowserFixture browser
         await page.Locator("#rx-physician").CheckAsync();
         await page.Locator("#prescribe-form button").ClickAsync();
         await Expect(page.Locator("#action-error")).ToBeEmptyAsync();
+        await Expect(page.Locator("#prescriptions [data-drug]")).ToHaveTextAsync("丁酸氢化可的松乳膏 · 外用 每日1次 · 普通");
         await page.Locator("#dx").FillAsync("婴儿湿疹");
         await page.Locator("#dx-disposition").SelectOptionAsync("online");
         await page.Locator("#dx-specialty").SelectOptionAsync("dermatology");

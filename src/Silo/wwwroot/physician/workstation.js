@@ -20,7 +20,7 @@ const words = {
     none: '无', specialty: '专科', disposition: '分流', model: '模型', policy: '规则', urgency: '紧急程度', probability: '概率',
     age_months: '月龄', temperature_c: '体温 (°C)', fever: '发热', fever_days: '发热天数', duration_days: '病程（天）', height_cm: '身高 (cm)', weight_kg: '体重 (kg)', sex: '性别', subject: '对象',
     yes: '是', no: '否', suggested: '建议处理：', alertsDecided: '医生已说明理由继续', from_parent: '家长', from_physician: '医生', zScore: 'z 值', measured: '测量值', implausible: '（超出WHO合理范围，请核对测量）',
-    growthNone: '无测量值', reconnecting: '连接中断，正在重连…', taken: '已接诊', tookNothing: '没有可接的病例',
+    prescriptions: '已开处方', growthNone: '无测量值', reconnecting: '连接中断，正在重连…', taken: '已接诊', tookNothing: '没有可接的病例',
   },
   en: {
     title: 'Internet first visits · Physician workstation', notLive: 'not live', live: 'live', signOut: 'Sign out', apiKey: 'Physician key', signIn: 'Sign in',
@@ -37,7 +37,7 @@ const words = {
     none: 'none', specialty: 'Specialty', disposition: 'Disposition', model: 'Model', policy: 'Policy', urgency: 'Urgency', probability: 'probability',
     age_months: 'Age (months)', temperature_c: 'Temperature (°C)', fever: 'Fever', fever_days: 'Days of fever', duration_days: 'Duration (days)', height_cm: 'Height (cm)', weight_kg: 'Weight (kg)', sex: 'Sex', subject: 'Subject',
     yes: 'yes', no: 'no', suggested: 'Suggested: ', alertsDecided: 'Continued online with a written reason', from_parent: 'Parent', from_physician: 'Physician', zScore: 'z', measured: 'measured', implausible: ' (beyond WHO plausibility limits: check the measurement)',
-    growthNone: 'No measurement', reconnecting: 'Connection lost, reconnecting…', taken: 'Taken', tookNothing: 'No case to take',
+    prescriptions: 'Prescriptions', growthNone: 'No measurement', reconnecting: 'Connection lost, reconnecting…', taken: 'Taken', tookNothing: 'No case to take',
   },
 };
 
@@ -211,6 +211,8 @@ function renderCase() {
   renderGrowth(b.growthScores ?? []);
 
   $('messages').replaceChildren(...(visit.messages ?? []).map((m) => el('li', { class: m.from }, el('span', { class: 'muted' }, `${t('from_' + m.from)}: `), m.text)));
+  $('prescriptions').replaceChildren(...(visit.prescriptions ?? []).flatMap((rx) => (rx.items ?? []).map((item) =>
+    el('li', { 'data-drug': item.drug }, `${item.drug} · ${item.dosage} · ${t(item.drugClass || 'ordinary')}`))));
   $('messages').scrollTop = $('messages').scrollHeight;
 
   const alerts = visit.alerts ?? [];
@@ -327,6 +329,11 @@ function onNotice(notice) {
   }
   if (notice.kind === 'alert') {
     showAlert(notice.alert);
+    // The red flags just raised belong in the brief at once (each brief is one recorded decision-support call).
+    api.get(`/v1/physician/cases/${current.id}/brief`).then((brief) => {
+      current.brief = brief;
+      renderCase();
+    }).catch((e) => showError('action-error', e));
   }
   if (notice.kind === 'message') {
     $('messages').append(el('li', { class: notice.message.from }, el('span', { class: 'muted' }, `${t('from_' + notice.message.from)}: `), notice.message.text));
