@@ -301,16 +301,17 @@ public sealed partial class CaseGrain
     // watcher that missed one re-reads the case.
     private void Announce(JournalEntry entry, object body, string physicianId)
     {
-        var kind = entry.Type switch
+        CaseNoticeKind? announced = entry.Type switch
         {
             VisitEventTypes.Message => CaseNoticeKind.Message,
             VisitEventTypes.Alert => CaseNoticeKind.Alert,
             VisitEventTypes.Booked or VisitEventTypes.Assigned or VisitEventTypes.Started or VisitEventTypes.Terminated
                 or VisitEventTypes.Completed or VisitEventTypes.HandedBack or VisitEventTypes.AlertAcknowledged
                 or VisitEventTypes.Prescribed => CaseNoticeKind.Status,
-            _ => CaseNoticeKind.Ready,
+            // Re-assessments and decision-support calls are not news to a watcher.
+            _ => null,
         };
-        if (kind == CaseNoticeKind.Ready)
+        if (announced is not { } kind)
         {
             return;
         }

@@ -81,7 +81,7 @@ internal sealed class CaseFeedWatch : ICaseFeedObserver
         {
             if (!await feed.WatchAsync(reference))
             {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"stream: at most {CaseFeedGrain.MaxWatchers} streams per caller"));
+                throw TooManyStreams();
             }
 
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -114,7 +114,7 @@ internal sealed class CaseFeedWatch : ICaseFeedObserver
             {
                 if (!await feed.WatchAsync(reference))
                 {
-                    watch._notices.Writer.TryComplete(new RpcException(new Status(StatusCode.ResourceExhausted, $"stream: at most {CaseFeedGrain.MaxWatchers} streams per caller")));
+                    watch._notices.Writer.TryComplete(TooManyStreams());
                     return;
                 }
             }
@@ -129,6 +129,9 @@ internal sealed class CaseFeedWatch : ICaseFeedObserver
             watch._notices.Writer.TryComplete(new RpcException(new Status(StatusCode.Unavailable, "stream: interrupted; reconnect and re-read the cases")));
         }
     }
+
+    private static RpcException TooManyStreams() =>
+        new(new Status(StatusCode.ResourceExhausted, $"stream: at most {CaseFeedGrain.MaxWatchers} streams per caller"));
 
     private static async Task UnwatchQuietlyAsync(ICaseFeedGrain feed, ICaseFeedObserver reference)
     {

@@ -36,11 +36,7 @@ public sealed class RecordApiService(IGrainFactory grains, GrowthReference growt
             throw CallerIdentity.CaseNotFound();
         }
 
-        var facts = view.Decision.Facts;
-        var scores = facts.AgeMonths is { } age && (facts.HeightCm is not null || facts.WeightKg is not null)
-            ? Domain.RedFlags.MeasuredRedFlags.ZScores(growth, facts.Sex, age, facts.HeightCm, facts.WeightKg)
-            : [];
-        var bundle = CaseFhirBundle.Build(view, scores, policy.Clock.GetUtcNow());
+        var bundle = CaseFhirBundle.Build(view, Support.Brief.CaseBriefBuilder.ZScores(growth, view.Decision.Facts), policy.Clock.GetUtcNow());
         return new HttpBody { ContentType = FhirJson, Data = ByteString.CopyFromUtf8(bundle.ToJson()) };
     }
 }

@@ -111,12 +111,11 @@ public static class CaseFhirBundle
         }
 
         var bundle = new Bundle { Type = Bundle.BundleType.Collection, Timestamp = now, Identifier = new Identifier(System + "case", view.CaseId.ToString("N")) };
-        foreach (var resource in new Resource?[] { patient, physician, service }.Concat(recorded.Skip(1)).Append(provenance))
+        // The clinical resources (the patient first), then who made them, then the provenance.
+        var agents = physician is null ? new Resource[] { service } : [physician, service];
+        foreach (var resource in recorded.Concat(agents).Append(provenance))
         {
-            if (resource is not null)
-            {
-                bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = FullUrl(resource), Resource = resource });
-            }
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = FullUrl(resource), Resource = resource });
         }
 
         return bundle;

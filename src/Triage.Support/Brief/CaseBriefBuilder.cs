@@ -15,14 +15,21 @@ public sealed class CaseBriefBuilder(GrowthReference growth)
 {
     private readonly GrowthReference _growth = growth ?? throw new ArgumentNullException(nameof(growth));
 
+    /// <summary>The WHO z-scores of the height and weight read off a case, for its age and sex; none without an age or a measurement.</summary>
+    public static IReadOnlyList<GrowthZScore> ZScores(GrowthReference growth, FactsRecord facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.AgeMonths is { } age && (facts.HeightCm is not null || facts.WeightKg is not null)
+            ? MeasuredRedFlags.ZScores(growth, facts.Sex, age, facts.HeightCm, facts.WeightKg)
+            : [];
+    }
+
     /// <summary>The brief of <paramref name="view"/>.</summary>
     public CaseBrief Build(CaseView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var d = view.Decision;
-        var scores = d.Specialty is Specialty.Growth or Specialty.Nutrition && d.Facts.AgeMonths is { } age && (d.Facts.HeightCm is not null || d.Facts.WeightKg is not null)
-            ? MeasuredRedFlags.ZScores(_growth, d.Facts.Sex, age, d.Facts.HeightCm, d.Facts.WeightKg)
-            : [];
+        var scores = d.Specialty is Specialty.Growth or Specialty.Nutrition ? ZScores(_growth, d.Facts) : [];
         return new CaseBrief
         {
             CaseId = view.CaseId,
