@@ -13,18 +13,31 @@ internal static class SqliteLedger
     public sealed class Writer : IDisposable
     {
         private static readonly string[] Columns = ["$key", "$seq", "$entry", "$prev", "$hash"];
+        private readonly SqliteCommand _last;
         private readonly SqliteCommand _insert;
         private readonly SqliteParameter[] _values;
-        private string _previous;
+        private string _previous = Ledger.Genesis;
 
-        /// <summary>Starts after the ledger's last entry.</summary>
-        public Writer(SqliteConnection connection, SqliteTransaction transaction)
+        /// <summary>
+        /// A writer on <paramref name="connection"/>, its statements prepared once for every transaction it
+        /// writes in; <see cref="Begin"/> starts each.
+        /// </summary>
+        public Writer(SqliteConnection connection)
         {
-            _previous = LastHash(connection, transaction);
+            ArgumentNullException.ThrowIfNull(connection);
+            _last = connection.CreateCommand();
+            _last.CommandText = "SELECT hash FROM ledger ORDER BY pos DESC LIMIT 1";
             _insert = connection.CreateCommand();
-            _insert.Transaction = transaction;
             _insert.CommandText = "INSERT INTO ledger (journal_key, seq, entry_hash, prev_hash, hash) VALUES ($key, $seq, $entry, $prev, $hash)";
             _values = [.. Columns.Select(n => _insert.Parameters.Add(n, n == "$seq" ? SqliteType.Integer : SqliteType.Text))];
+        }
+
+        /// <summary>Writes next in <paramref name="transaction"/>, after the ledger's last entry as stored.</summary>
+        public void Begin(SqliteTransaction transaction)
+        {
+            _last.Transaction = transaction;
+            _insert.Transaction = transaction;
+            _previous = _last.ExecuteScalar() as string ?? Ledger.Genesis;
         }
 
         /// <summary>Records entry <paramref name="sequence"/> of journal <paramref name="key"/>.</summary>
@@ -40,7 +53,7 @@ internal static class SqliteLedger
             _previous = hash;
         }
 
-        /// <summary>The ledger's last hash as this writer holds it; set back when a savepoint with entries is rolled back.</summary>
+        /// <summary>The ledger's last hash as this writer holds it; set back when entries written after it are rolled back.</summary>
         public string Head
         {
             get => _previous;
@@ -48,7 +61,11 @@ internal static class SqliteLedger
         }
 
         /// <inheritdoc />
-        public void Dispose() => _insert.Dispose();
+        public void Dispose()
+        {
+            _last.Dispose();
+            _insert.Dispose();
+        }
     }
 
     /// <summary>
@@ -83,20 +100,13 @@ internal static class SqliteLedger
             }
         }
 
-        using var ledger = new Writer(connection, transaction);
+        using var ledger = new Writer(connection);
+        ledger.Begin(transaction);
         foreach (var (key, sequence, hash) in entries)
         {
             ledger.Add(key, sequence, hash);
         }
 
         transaction.Commit();
-    }
-
-    private static string LastHash(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var last = connection.CreateCommand();
-        last.Transaction = transaction;
-        last.CommandText = "SELECT hash FROM ledger ORDER BY pos DESC LIMIT 1";
-        return last.ExecuteScalar() as string ?? Ledger.Genesis;
     }
 }
