@@ -120,6 +120,32 @@ public sealed class SqliteJournalTests : IDisposable
         Assert.True(audit.Intact, audit.FirstBrokenLink);
     }
 
+    [Fact]
+    public async Task AppendAsync_EntriesThatDoNotFollowOneAnother_FailThatAppendAlone_AndTheRestOfItsBatchIsStored()
+    {
+        var others = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
+        var broken = Guid.NewGuid();
+        // Both entries claim sequence 1: the journal's check passes, the second insert conflicts, and the
+        // batch is written again with a savepoint per append.
+        var twice = new[] { HashChain.Next(null, "opened", At, "app-a", "{}"), HashChain.Next(null, "opened", At, "app-a", "{\"again\":1}") };
+
+        var calls = others.Select(k => _journal.AppendAsync(k, 0, [HashChain.Next(null, "opened", At, "app-a", "{}")]))
+            .Append(_journal.AppendAsync(broken, 0, twice))
+            .ToList();
+        var failed = await Assert.ThrowsAsync<JournalConflictException>(() => calls[^1]);
+
+        Assert.NotNull(failed);
+        await Task.WhenAll(calls.Take(others.Count));
+        Assert.Empty(await _journal.ReadAsync(broken));
+        foreach (var k in others)
+        {
+            Assert.Single(await _journal.ReadAsync(k));
+        }
+
+        var audit = await new LedgerAudit(_database, new CheckpointSigner(new byte[32])).VerifyAsync();
+        Assert.True(audit.Intact, audit.FirstBrokenLink);
+    }
+
     public void Dispose()
     {
         _journal.DisposeAsync().AsTask().GetAwaiter().GetResult();
