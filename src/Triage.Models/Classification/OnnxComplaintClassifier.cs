@@ -165,7 +165,9 @@ public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
     private int Output(string head) => _scorer.Heads.ToList().IndexOf(head) is var i and >= 0 ? i : throw new InvalidDataException($"{ModelFile} has no '{head}' head");
 
     // The features that pushed towards one class of a head most: weight times value, named from where
-    // the featurizer found them (only the winners are named).
+    // the featurizer found them (only the winners are named). The strongest few are kept in one pass,
+    // ties in the features' order as a stable sort keeps them: sorting every feature took a seventh of
+    // a whole decision.
     private static List<FeatureContribution> Explain(SparseFeatures features, LinearHead head, int modelClass, string target)
     {
         if (modelClass < 0)
@@ -173,11 +175,35 @@ public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
             return [];
         }
 
-        return [.. Enumerable.Range(0, features.Indices.Length)
-            .Select(k => (K: k, Weight: (double)head.Weight(features.Indices[k], modelClass) * features.Values[k]))
-            .Where(c => c.Weight > 0)
-            .OrderByDescending(c => c.Weight)
-            .Take(MaxExplanation)
-            .Select(c => new FeatureContribution(features.Names?.Name(c.K) ?? $"#{features.Indices[c.K]}", target, Math.Round(c.Weight, 4)))];
+        Span<int> strongest = stackalloc int[MaxExplanation];
+        Span<double> weights = stackalloc double[MaxExplanation];
+        var count = 0;
+        for (var k = 0; k < features.Indices.Length; k++)
+        {
+            var weight = (double)head.Weight(features.Indices[k], modelClass) * features.Values[k];
+            if (weight <= 0 || (count == MaxExplanation && weight <= weights[count - 1]))
+            {
+                continue;
+            }
+
+            var at = count < MaxExplanation ? count++ : count - 1;
+            for (; at > 0 && weights[at - 1] < weight; at--)
+            {
+                weights[at] = weights[at - 1];
+                strongest[at] = strongest[at - 1];
+            }
+
+            weights[at] = weight;
+            strongest[at] = k;
+        }
+
+        var contributions = new List<FeatureContribution>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var k = strongest[i];
+            contributions.Add(new FeatureContribution(features.Names?.Name(k) ?? $"#{features.Indices[k]}", target, Math.Round(weights[i], 4)));
+        }
+
+        return contributions;
     }
 }
