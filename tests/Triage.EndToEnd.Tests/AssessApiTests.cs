@@ -32,6 +32,19 @@ public class AssessApiTests(ServiceFixture fixture) : IClassFixture<ServiceFixtu
     }
 
     [Fact]
+    public async Task Assess_NewCases_AreGivenTimeOrderedIds()
+    {
+        var client = Host.Grpc();
+        var first = Guid.Parse((await client.AssessAsync(new AssessRequest { Complaint = "宝宝湿疹" })).CaseId);
+        var second = Guid.Parse((await client.AssessAsync(new AssessRequest { Complaint = "孩子挑食" })).CaseId);
+
+        // UUID version 7: the first 48 bits are the opening's milliseconds, so a later case's rows sort after an earlier's.
+        Assert.Equal(7, first.Version);
+        Assert.Equal(7, second.Version);
+        Assert.True(string.CompareOrdinal(second.ToString("N")[..12], first.ToString("N")[..12]) >= 0, "the later case's id sorts first");
+    }
+
+    [Fact]
     public async Task Assess_OverJson_SpellsEveryValueAsThePolicyDoesBothWays()
     {
         using var response = await Host.Http.SendAsync(Host.Json(HttpMethod.Post, "/v1/assessments",

@@ -20,7 +20,9 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         var patient = RequestValidator.Validate(request, policy.Today);
         var appId = AppId(context);
         var command = new CaseOpened(appId, pseudonyms.For(appId, request.PatientReference), request.Complaint, patient);
-        var view = await grains.GetGrain<ICaseGrain>(Guid.NewGuid()).OpenAsync(command);
+        // Time-ordered ids put each new case's journal and ledger rows at the right edge of their indexes,
+        // not on a random page that every group commit would read and write again (docs/adr/0012).
+        var view = await grains.GetGrain<ICaseGrain>(Guid.CreateVersion7()).OpenAsync(command);
         return CaseMapper.ToReply(view);
     }
 
