@@ -77,8 +77,7 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
                         throw new JournalConflictException();
                     }
 
-                    writer.Write(append);
-                    last[append.Key] = append.Events.Count > 0 ? append.Events[^1].Sequence : append.ExpectedLastSequence;
+                    writer.Write(append, last);
                 }
 
                 transaction.Commit();
@@ -88,7 +87,11 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _queue.DisposeAsync().ConfigureAwait(false);
+        _writer?.Dispose();
+    }
 
     // Each append is checked first against its journal as stored (and as this batch has already
     // continued it), and only those that continue it are written: a conflicting append fails alone
@@ -121,8 +124,7 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
                 continue;
             }
 
-            writer.Write(append);
-            last[append.Key] = append.Events.Count > 0 ? append.Events[^1].Sequence : append.ExpectedLastSequence;
+            writer.Write(append, last);
             stored[i] = true;
         }
 
@@ -144,7 +146,7 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
             {
                 if (writer.Continues(batch[i], null))
                 {
-                    writer.Write(batch[i]);
+                    writer.Write(batch[i], null);
                     stored[i] = true;
                 }
 
@@ -228,7 +230,8 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
             return (long)(_check.ExecuteScalar() ?? 0L) == append.ExpectedLastSequence;
         }
 
-        public void Write(JournalAppend append)
+        // Writes the append's entries and notes, in <paramref name="written"/>, where they left its journal.
+        public void Write(JournalAppend append, Dictionary<Guid, long>? written)
         {
             var id = append.Key.ToString("N");
             foreach (var e in append.Events)
@@ -251,6 +254,11 @@ public sealed class SqliteJournal : IJournal, IAsyncDisposable
                 }
 
                 _ledger.Add(append.Key, e.Sequence, e.Hash);
+            }
+
+            if (written is not null && append.Events.Count > 0)
+            {
+                written[append.Key] = append.Events[^1].Sequence;
             }
         }
 
