@@ -57,9 +57,9 @@ public sealed class SqliteDatabase : ILedgerDatabase, IDisposable
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
 
-    // The writes' one connection, kept open: the writers' prepared statements then live across
-    // transactions (preparing them per transaction took a third of a group commit's time). Reopened
-    // after a write that failed, in case the failure left the connection unusable.
+    // The writes' one connection, kept open so that the journal's prepared statements live across
+    // transactions instead of being prepared again for each group commit. Reopened after a write
+    // that failed, in case the failure left the connection unusable.
     private SqliteConnection? _writeConnection;
     private readonly Lazy<bool> _created;
 
