@@ -52,7 +52,7 @@ public class RealComplaintBenchmarks
         return online;
     }
 
-    private static string FindValidation()
+    internal static string FindValidation()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Triage.Grains.Journal;
 
@@ -16,8 +14,7 @@ public static class HashChain
     /// <summary>Computes the hash of an event from its fields and the previous hash.</summary>
     public static string Compute(string previousHash, long sequence, string type, DateTimeOffset occurredAt, string actor, string payload)
     {
-        var material = string.Join('\n', previousHash, sequence.ToString(CultureInfo.InvariantCulture), type, FormatTime(occurredAt), actor, payload);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+        return Sha256Hex.OfLines(previousHash, sequence.ToString(CultureInfo.InvariantCulture), type, FormatTime(occurredAt), actor, payload);
     }
 
     /// <summary>Builds the next event of a journal.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Triage.Grains.Journal;
 
@@ -15,9 +13,6 @@ public static class Ledger
     public static readonly string Genesis = new('0', 64);
 
     /// <summary>The hash of a ledger entry from the previous one and the journal entry it records.</summary>
-    public static string Compute(string previousHash, Guid journal, long sequence, string entryHash)
-    {
-        var material = string.Join('\n', previousHash, journal.ToString("N"), sequence.ToString(CultureInfo.InvariantCulture), entryHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)));
-    }
+    public static string Compute(string previousHash, Guid journal, long sequence, string entryHash) =>
+        Sha256Hex.OfLines(previousHash, journal.ToString("N"), sequence.ToString(CultureInfo.InvariantCulture), entryHash);
 }
