@@ -377,13 +377,15 @@ public static partial class FactExtractor
 
     private static bool Overlaps((int Start, int Length) a, int start, int length) => a.Start < start + length && start < a.Start + a.Length;
 
+    // Digits are written [0-9], not \d (any script's): the text is folded to ASCII digits first, and \d
+    // kept each of these regexes off the vectorised search for its first character.
     [GeneratedRegex(@"(?<y>" + N + @")\s*(?:周)?岁(?:(?<half>半)|(?:零)?(?<m>" + N + @")\s*个?(?:多)?月)?", RegexOptions.CultureInvariant)]
     private static partial Regex YearsAge();
 
     [GeneratedRegex(@"(?<y>" + N + @")\s*周(?<m>" + N + @")\s*个(?:多)?月", RegexOptions.CultureInvariant)]
     private static partial Regex WeekYearsAge();
 
-    [GeneratedRegex(@"(?<n>" + N + @")\s*(?<u>天|周)(?:了|大)?(?![岁\d一二两三四五六七八九十]|个)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<n>" + N + @")\s*(?<u>天|周)(?:了|大)?(?![岁0-9一二两三四五六七八九十]|个)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectDaysAge();
 
     [GeneratedRegex(@"(?<m>" + N + @")\s*个(?<half>半)?(?:多)?月", RegexOptions.CultureInvariant)]
@@ -398,31 +400,31 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?:出生(?:才|刚|后)?(?<n>" + N + @")\s*(?<u>天|周))|(?:(?<n>" + N + @")\s*(?<u>天|周)(?:大|的(?:小)?(?:宝宝|婴儿|新生儿|孩子|男婴|女婴|宝)|宝宝|婴儿|新生儿))", RegexOptions.CultureInvariant)]
     private static partial Regex DaysAge();
 
-    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<u>years?|yrs?|months?|mos?|weeks?|wks?|days?)[\s-]*old\b|\baged?\s+(?<n>\d+)\b(?<u>)(?!\s*(?:months?|weeks?|days?))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<n>[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<u>years?|yrs?|months?|mos?|weeks?|wks?|days?)[\s-]*old\b|\baged?\s+(?<n>[0-9]+)\b(?<u>)(?!\s*(?:months?|weeks?|days?))", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishAge();
 
     [GeneratedRegex(@"未满月|满月|百天|刚出生", RegexOptions.CultureInvariant)]
     private static partial Regex MilestoneAge();
 
-    [GeneratedRegex(@"(?<v>\d{2}(?:\.\d+)?)\s*(?:度|℃|°c|°|摄氏度|c\b)|(?:体温|烧到|烧至|高烧|发烧|发热|低烧|测了|量了|测得|量得|测的|量的|temperature of|temp of|temperature|temp)\s*(?:到|至|是|为|有|高达|最高|of|was|is|:)?\s*(?<v>\d{2}(?:\.\d+)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<v>[0-9]{2}(?:\.[0-9]+)?)\s*(?:度|℃|°c|°|摄氏度|c\b)|(?:体温|烧到|烧至|高烧|发烧|发热|低烧|测了|量了|测得|量得|测的|量的|temperature of|temp of|temperature|temp)\s*(?:到|至|是|为|有|高达|最高|of|was|is|:)?\s*(?<v>[0-9]{2}(?:\.[0-9]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Celsius();
 
-    [GeneratedRegex(@"(?<v>\d{2,3}(?:\.\d+)?)\s*(?:°f|f\b|degrees f|fahrenheit)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<v>[0-9]{2,3}(?:\.[0-9]+)?)\s*(?:°f|f\b|degrees f|fahrenheit)", RegexOptions.CultureInvariant)]
     private static partial Regex Fahrenheit();
 
     [GeneratedRegex(@"(?<n>" + N + @"|几)\s*(?:多)?(?<half>个半)?(?:多)?(?<u>天|周|个?星期|个?礼拜|个月|年)", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseDuration();
 
-    [GeneratedRegex(@"\b(?<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?<u>days?|weeks?|months?|years?)\b(?![\s-]*old)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<n>[0-9]+(?:\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?<u>days?|weeks?|months?|years?)\b(?![\s-]*old)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDuration();
 
-    [GeneratedRegex(@"(?:(?<k>身高|身长|个子|height|length)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?<u>cm|厘米|公分|米|m)?)|(?<v>\d+(?:\.\d+)?)\s*(?<u>cm|厘米|公分)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<k>身高|身长|个子|height|length)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>[0-9]+(?:\.[0-9]+)?)\s*(?<u>cm|厘米|公分|米|m)?)|(?<v>[0-9]+(?:\.[0-9]+)?)\s*(?<u>cm|厘米|公分)", RegexOptions.CultureInvariant)]
     private static partial Regex Height();
 
-    [GeneratedRegex(@"(?:(?:体重|weight|weighs?)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>\d+(?:\.\d+)?)\s*(?<u>kg|公斤|千克|斤|g|克|lbs?|pounds)?)|(?<v>\d+(?:\.\d+)?)\s*(?<u>kg|公斤|千克|斤|lbs|pounds)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?:体重|weight|weighs?)\s*(?:是|有|才|只有|为|:|is|of)?\s*(?<v>[0-9]+(?:\.[0-9]+)?)\s*(?<u>kg|公斤|千克|斤|g|克|lbs?|pounds)?)|(?<v>[0-9]+(?:\.[0-9]+)?)\s*(?<u>kg|公斤|千克|斤|lbs|pounds)", RegexOptions.CultureInvariant)]
     private static partial Regex Weight();
 
-    [GeneratedRegex(@"(?:胆红素|黄疸值|黄疸指数|黄疸|经皮|tsb|tcb|bilirubin)[^0-9,，。;；]{0,8}?(?<v>\d+(?:\.\d+)?)\s*(?<u>umol/l|μmol/l|µmol/l|umol|μmol|µmol|mg/dl|mg)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:胆红素|黄疸值|黄疸指数|黄疸|经皮|tsb|tcb|bilirubin)[^0-9,，。;；]{0,8}?(?<v>[0-9]+(?:\.[0-9]+)?)\s*(?<u>umol/l|μmol/l|µmol/l|umol|μmol|µmol|mg/dl|mg)?", RegexOptions.CultureInvariant)]
     private static partial Regex Bilirubin();
 
     [GeneratedRegex(@"(?:(?:长|涨|胖|重|瘦|掉|减|轻|少|多|高|矮)了|(?<!身)长|涨|增加|增长|增重|减轻|减少|下降|出生(?:时|的)?(?:体重|身长)?(?:是|为|有)?|生下来(?:时|的)?(?:体重)?(?:是|有)?|birth\s*weight(?: of| was)?|gain(?:ed)?|lost|los(?:e|ing))\s*(?:体重)?\s*(?:约|大约|了)?\s*$", RegexOptions.CultureInvariant)]
@@ -431,13 +433,13 @@ public static partial class FactExtractor
     [GeneratedRegex(@"直径|大小|头围|胸围|腰围|臂围|周长|范围|面积|宽|深|diameter|across|head", RegexOptions.CultureInvariant)]
     private static partial Regex OtherLengthCue();
 
-    [GeneratedRegex(@"新生儿|早产儿|刚出生|出生(?:才|刚|后)?\d+天|出生(?:才|刚|后)?[一二两三四五六七八九十]+天|出生不久|未满月|月子|\bnewborn|\bneonat", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"新生儿|早产儿|刚出生|出生(?:才|刚|后)?[0-9]+天|出生(?:才|刚|后)?[一二两三四五六七八九十]+天|出生不久|未满月|月子|\bnewborn|\bneonat", RegexOptions.CultureInvariant)]
     private static partial Regex NewbornCue();
 
     [GeneratedRegex(@"宝宝|宝贝|孩子|小孩|儿子|女儿|婴儿|婴幼儿|幼儿|男孩|女孩|小朋友|闺女|儿童|小儿|患儿|男宝|女宝|男婴|女婴|娃|小学|初中|幼儿园|\bbaby\b|\bchild|\bkids?\b|\bson\b|\bdaughter|\btoddler|\binfant|\bboy\b|\bgirl\b|\bteen", RegexOptions.CultureInvariant)]
     private static partial Regex ChildCue();
 
-    [GeneratedRegex(@"怀孕|孕妇|孕期|备孕|孕\d+周|哺乳期|我老公|老公|我老婆|丈夫|妻子|老人|老年|\bpregnan|\bmy (?:wife|husband)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"怀孕|孕妇|孕期|备孕|孕[0-9]+周|哺乳期|我老公|老公|我老婆|丈夫|妻子|老人|老年|\bpregnan|\bmy (?:wife|husband)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AdultCue();
 
     [GeneratedRegex(@"女儿|女孩|闺女|女宝|小姑娘|女婴|女童|\bdaughter|\bgirl\b|\bshe\b|\bher\b", RegexOptions.CultureInvariant)]

@@ -5,8 +5,12 @@ namespace Triage.Domain.Text;
 /// <summary>Reads the small numbers parents write in ages and durations: "3", "3.5", "十二", "两", "二十三", "半", "ten".</summary>
 public static class ChineseNumber
 {
-    /// <summary>The regex fragment that matches a number this parser understands.</summary>
-    public const string Pattern = @"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十]+|半)";
+    /// <summary>
+    /// The regex fragment that matches a number this parser understands. Digits are ASCII: text is
+    /// folded first (full-width digits become ASCII), the parser reads no other script's digits,
+    /// and <c>\d</c> (any script's) kept every regex starting with a number off the vectorised search.
+    /// </summary>
+    public const string Pattern = @"(?:[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十]+|半)";
 
     /// <summary>Parses <paramref name="text"/>; false when it is not a number.</summary>
     public static bool TryParse(string text, out double value)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Triage.Domain.Text;
 
 /// <summary>
@@ -13,33 +11,30 @@ public static class TextNormalizer
     public static NormalizedText Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
+        var folded = new char[text.Length];
+        var map = new int[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
-            var start = i;
-            string piece;
+            map[i] = i;
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                piece = text.Substring(i, 2);
+                // A character outside the BMP is kept as it is; both halves map to where it starts.
+                folded[i] = text[i];
+                folded[i + 1] = text[i + 1];
+                map[i + 1] = i;
                 i++;
             }
             else
             {
-                piece = Fold(text[i]);
-            }
-
-            foreach (var c in piece)
-            {
-                builder.Append(c);
-                map.Add(start);
+                folded[i] = Fold(text[i]);
             }
         }
 
-        return new NormalizedText(text, builder.ToString(), [.. map]);
+        return new NormalizedText(text, new string(folded), map);
     }
 
-    private static string Fold(char c)
+    // One character for one: every normalised position maps back to one original position.
+    private static char Fold(char c)
     {
         // Full-width ASCII (U+FF01..U+FF5E) is the ASCII block shifted; folding it by hand works
         // the same with or without ICU (the service runs with invariant globalisation).
@@ -50,12 +45,12 @@ public static class TextNormalizer
 
         return c switch
         {
-            '\u3000' or '\r' or '\t' => " ",
+            '\u3000' or '\r' or '\t' => ' ',
             // Sentences end at line ends: keep them, as one kind.
-            '\n' => "\n",
+            '\n' => '\n',
             // Typographic apostrophes and quotes: "can’t" is "can't".
-            '\u2019' or '\u2018' or '\u02bc' => "'",
-            _ => char.ToLowerInvariant(c).ToString(),
+            '\u2019' or '\u2018' or '\u02bc' => '\'',
+            _ => char.ToLowerInvariant(c),
         };
     }
 }
