@@ -30,6 +30,25 @@ public class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task GetCase_IsTheGrainOrleansWouldGive_FromTheFirstReferenceOn()
+    {
+        var factory = fixture.Cluster.GrainFactory;
+        var ids = new[] { Guid.NewGuid(), Guid.CreateVersion7(), Guid.NewGuid() };
+
+        foreach (var id in ids)
+        {
+            var ours = (GrainReference)factory.GetCase(id);
+            var orleans = (GrainReference)factory.GetGrain<ICaseGrain>(id);
+            Assert.Equal(orleans.GrainId, ours.GrainId);
+            Assert.Equal(orleans.InterfaceType, ours.InterfaceType);
+        }
+
+        var view = await factory.GetCase(ids[2]).OpenAsync(Command("宝宝8个月，脸上湿疹两周了"));
+        Assert.Equal(ids[2], view.CaseId);
+        Assert.NotNull(await factory.GetGrain<ICaseGrain>(ids[2]).GetAsync("app-a"));
+    }
+
+    [Fact]
     public async Task Open_SameCaseTwice_IsRefused()
     {
         var grain = fixture.Cluster.GrainFactory.GetGrain<ICaseGrain>(Guid.NewGuid());

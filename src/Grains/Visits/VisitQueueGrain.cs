@@ -74,7 +74,7 @@ public sealed class VisitQueueGrain(IVisitQueueSource source) : Grain, IVisitQue
             bool assigned;
             try
             {
-                assigned = await GrainFactory.GetGrain<ICaseGrain>(caseId).AssignAsync(physicianId);
+                assigned = await GrainFactory.GetCase(caseId).AssignAsync(physicianId);
             }
             catch
             {

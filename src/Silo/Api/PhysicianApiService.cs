@@ -65,7 +65,7 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
             return new TakeCaseReply { Taken = false };
         }
 
-        var view = await grains.GetGrain<ICaseGrain>(caseId).GetForPhysicianAsync(physician);
+        var view = await grains.GetCase(caseId).GetForPhysicianAsync(physician);
         return new TakeCaseReply { Taken = true, Case = CaseMapper.ToCase(view ?? throw CallerIdentity.CaseNotFound()) };
     }
 
@@ -154,7 +154,7 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
             throw new RpcException(new Status(StatusCode.InvalidArgument, "signature: not the physician's signature over this prescription (HMAC-SHA256 of its canonical form under the physician's key)"));
         }
 
-        return Map(await grains.GetGrain<ICaseGrain>(caseId).PrescribeAsync(prescription));
+        return Map(await grains.GetCase(caseId).PrescribeAsync(prescription));
     }
 
     /// <inheritdoc />
@@ -180,7 +180,7 @@ public sealed class PhysicianApiService(IGrainFactory grains, DecisionSupport su
             : throw new RpcException(new Status(StatusCode.InvalidArgument, "hospital: not a pilot hospital offering this specialty online"));
     }
 
-    private ICaseGrain Grain(string caseId) => grains.GetGrain<ICaseGrain>(RequestValidator.CaseId(caseId));
+    private ICaseGrain Grain(string caseId) => grains.GetCase(RequestValidator.CaseId(caseId));
 
     private static Case Map(CaseView? view) => CaseMapper.ToCase(view ?? throw CallerIdentity.CaseNotFound());
 }

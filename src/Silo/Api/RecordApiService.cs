@@ -26,7 +26,7 @@ public sealed class RecordApiService(IGrainFactory grains, GrowthReference growt
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var grain = grains.GetGrain<ICaseGrain>(RequestValidator.CaseId(request.CaseId));
+        var grain = grains.GetCase(RequestValidator.CaseId(request.CaseId));
         var caller = CallerIdentity.Of(context);
         var view = context.GetHttpContext().User.IsInRole(TriageRoles.Admin)
             ? await grain.GetForAdministratorAsync()

@@ -22,7 +22,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         var command = new CaseOpened(appId, pseudonyms.For(appId, request.PatientReference), request.Complaint, patient);
         // Time-ordered ids put each new case's journal and ledger rows at the right edge of their indexes,
         // not on a random page that every group commit would read and write again (docs/adr/0012).
-        var view = await grains.GetGrain<ICaseGrain>(Guid.CreateVersion7()).OpenAsync(command);
+        var view = await grains.GetCase(Guid.CreateVersion7()).OpenAsync(command);
         return CaseMapper.ToReply(view);
     }
 
@@ -32,7 +32,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var (caseId, answered) = RequestValidator.Validate(request, policy.Today);
-        var view = await grains.GetGrain<ICaseGrain>(caseId).AnswerAsync(new AnswerQuestionsCommand(AppId(context), answered));
+        var view = await grains.GetCase(caseId).AnswerAsync(new AnswerQuestionsCommand(AppId(context), answered));
         return CaseMapper.ToReply(view ?? throw NotFound());
     }
 
@@ -42,7 +42,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var caseId = RequestValidator.CaseId(request.CaseId);
-        var view = await grains.GetGrain<ICaseGrain>(caseId).GetAsync(AppId(context));
+        var view = await grains.GetCase(caseId).GetAsync(AppId(context));
         return CaseMapper.ToCase(view ?? throw NotFound());
     }
 
@@ -53,7 +53,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         ArgumentNullException.ThrowIfNull(context);
         var caseId = RequestValidator.CaseId(request.CaseId);
         RequestValidator.Text("hospital", request.Hospital, 1, 32);
-        var view = await grains.GetGrain<ICaseGrain>(caseId).BookAsync(AppId(context), request.Hospital);
+        var view = await grains.GetCase(caseId).BookAsync(AppId(context), request.Hospital);
         return CaseMapper.ToCase(view ?? throw NotFound());
     }
 
@@ -65,7 +65,7 @@ public sealed class TriageApiService(IGrainFactory grains, EligibilityPolicy pol
         var caseId = RequestValidator.CaseId(request.CaseId);
         var text = VisitRequestValidator.Message(request.Text);
         var appId = AppId(context);
-        var view = await grains.GetGrain<ICaseGrain>(caseId).AddMessageAsync(appId, new Grains.Visits.VisitMessage(Grains.Visits.VisitMessage.Parent, text));
+        var view = await grains.GetCase(caseId).AddMessageAsync(appId, new Grains.Visits.VisitMessage(Grains.Visits.VisitMessage.Parent, text));
         return CaseMapper.ToCase(view ?? throw NotFound());
     }
 
