@@ -12,10 +12,8 @@ public static class HashChain
     public static string FormatTime(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Computes the hash of an event from its fields and the previous hash.</summary>
-    public static string Compute(string previousHash, long sequence, string type, DateTimeOffset occurredAt, string actor, string payload)
-    {
-        return Sha256Hex.OfLines(previousHash, sequence.ToString(CultureInfo.InvariantCulture), type, FormatTime(occurredAt), actor, payload);
-    }
+    public static string Compute(string previousHash, long sequence, string type, DateTimeOffset occurredAt, string actor, string payload) =>
+        Sha256Hex.OfLines(previousHash, sequence.ToString(CultureInfo.InvariantCulture), type, FormatTime(occurredAt), actor, payload);
 
     /// <summary>Builds the next event of a journal.</summary>
     public static JournalEntry Next(JournalEntry? previous, string type, DateTimeOffset occurredAt, string actor, string payload)
