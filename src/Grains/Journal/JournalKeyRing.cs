@@ -19,9 +19,10 @@ public sealed partial class JournalKeyRing
     private readonly FrozenDictionary<string, byte[]> _keys;
 
     // Making a cipher (its expanded key, an OpenSSL context) was half of what sealing a complaint
-    // cost, and a cipher serves one call at a time: each thread keeps one for its ring's current key.
+    // cost, and a cipher serves one call at a time: each thread keeps the last one it used, for sealing
+    // and opening alike (a case read back opens every sealed field of its journal).
     [ThreadStatic]
-    private static (JournalKeyRing Ring, AesGcm Cipher)? _threadSealer;
+    private static (JournalKeyRing Ring, string KeyId, AesGcm Cipher)? _threadCipher;
 
     // Random nonces drawn from the system's generator 64 at a time instead of one call per seal: each
     // is used once, and a nonce is stored in clear beside its ciphertext anyway.
@@ -71,7 +72,7 @@ public sealed partial class JournalKeyRing
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         NextNonce(nonce);
-        Sealer().Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), AssociatedData(CurrentKeyId));
+        Cipher(CurrentKeyId, _keys[CurrentKeyId]).Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), AssociatedData(CurrentKeyId));
         return Convert.ToBase64String(sealedBytes);
     }
 
@@ -109,8 +110,7 @@ public sealed partial class JournalKeyRing
         var plain = new byte[length];
         try
         {
-            using var aes = new AesGcm(key, TagBytes);
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain, AssociatedData(keyId));
+            Cipher(keyId, key).Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain, AssociatedData(keyId));
         }
         catch (CryptographicException e)
         {
@@ -120,16 +120,16 @@ public sealed partial class JournalKeyRing
         return Encoding.UTF8.GetString(plain);
     }
 
-    private AesGcm Sealer()
+    private AesGcm Cipher(string keyId, byte[] key)
     {
-        if (_threadSealer is not { } sealer || !ReferenceEquals(sealer.Ring, this))
+        if (_threadCipher is not { } cipher || !ReferenceEquals(cipher.Ring, this) || cipher.KeyId != keyId)
         {
-            // Another ring's cipher on this thread (tests make several) is left to its finalizer.
-            sealer = (this, new AesGcm(_keys[CurrentKeyId], TagBytes));
-            _threadSealer = sealer;
+            // The one it replaces (another key, or another ring: tests make several) is left to its finalizer.
+            cipher = (this, keyId, new AesGcm(key, TagBytes));
+            _threadCipher = cipher;
         }
 
-        return sealer.Cipher;
+        return cipher.Cipher;
     }
 
     private static void NextNonce(Span<byte> nonce)

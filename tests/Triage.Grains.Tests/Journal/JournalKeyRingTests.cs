@@ -36,6 +36,26 @@ public sealed class JournalKeyRingTests
     }
 
     [Fact]
+    public void Open_TextSealedUnderTwoKeysInTurn_OpensEachUnderItsOwn()
+    {
+        var k1 = RandomNumberGenerator.GetBytes(32);
+        var k2 = RandomNumberGenerator.GetBytes(32);
+        var before = new JournalKeyRing(new Dictionary<string, byte[]> { ["k1"] = k1 }, "k1");
+        var rotated = new JournalKeyRing(new Dictionary<string, byte[]> { ["k1"] = k1, ["k2"] = k2 }, "k2");
+        var old = before.Seal("旧的");
+        var current = rotated.Seal("新的");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("旧的", rotated.Open("k1", old));
+            Assert.Equal("新的", rotated.Open("k2", current));
+            Assert.Equal("新的", rotated.Open("k2", rotated.Seal("新的")));
+        }
+
+        Assert.Throws<InvalidDataException>(() => rotated.Open("k2", old));
+    }
+
+    [Fact]
     public async Task Seal_FromManyThreadsAtOnce_EverySealOpens()
     {
         var ring = Ring();
