@@ -63,7 +63,7 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             // Two turns of the thread pool before taking the batch: appends whose grains are already
             // running join this transaction instead of the next. Under load this doubles the batch
-            // (7 -> 14 appends at 32 callers here), halving the fsyncs and WAL pages a case costs.
+            // (7 -> 14 appends at 32 callers here): half the fsyncs a case, a fifth fewer bytes written.
             await Task.Yield();
             await Task.Yield();
             while (batch.Count < _maxBatch && reader.TryRead(out var next))
