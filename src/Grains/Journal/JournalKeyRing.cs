@@ -124,7 +124,9 @@ public sealed partial class JournalKeyRing
     {
         if (_threadCipher is not { } cipher || !ReferenceEquals(cipher.Ring, this) || cipher.KeyId != keyId)
         {
-            // The one it replaces (another key, or another ring: tests make several) is left to its finalizer.
+            // The one it replaces (another key, or another ring: tests make several) is freed now rather
+            // than by its finalizer: only this thread ever held it, and its last call has returned.
+            _threadCipher?.Cipher.Dispose();
             cipher = (this, keyId, new AesGcm(key, TagBytes));
             _threadCipher = cipher;
         }
