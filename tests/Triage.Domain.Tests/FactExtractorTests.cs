@@ -27,6 +27,18 @@ public class FactExtractorTests
         Assert.True(facts.AgeMonths < 1);
     }
 
+    [Theory]
+    [InlineData("女儿是32周加4天出生的早产儿，现在出生12天，发烧38.3")]
+    [InlineData("孩子35周+2天早产，今天出生20天，体温38.5")]
+    [InlineData("宝宝才降生10天，今天摸着烫，量了38.1")]
+    [InlineData("儿子生下来15天，发热38.6")]
+    public void Extract_WeeksOfGestationOrDaysSinceBirth_AgeIsTheDaysSinceBirth(string text)
+    {
+        var facts = Extract(text);
+        Assert.True(facts.AgeMonths < 1, $"age read as {facts.AgeMonths} months");
+        Assert.True(facts.IsYoungInfant);
+    }
+
     [Fact]
     public void Extract_DurationAfterSymptom_IsNotMistakenForAge()
     {
@@ -138,8 +150,19 @@ public class FactExtractorTests
     [InlineData("胆红素370", 370.0)]
     [InlineData("黄疸值18.5", 316.4)]
     [InlineData("TSB 20 mg/dL", 342.0)]
+    [InlineData("黄疸第三天测额头12，今天额头21，胸口19", 359.1)]
+    [InlineData("胆红素从380降到200了", 380.0)]
     public void Extract_Bilirubin_IsReadInMicromolesPerLitre(string text, double umol)
     {
         Assert.Equal(umol, Extract(text).BilirubinUmolPerL!.Value, 1);
+    }
+
+    [Theory]
+    [InlineData("宝宝黄疸，胸口3个红点")]
+    [InlineData("脸上24个小疙瘩，有点黄")]
+    [InlineData("宝宝面部18天了还有点湿疹")]
+    public void Extract_SiteFollowedByACountOrADuration_IsNotABilirubinReading(string text)
+    {
+        Assert.Null(Extract(text).BilirubinUmolPerL);
     }
 }

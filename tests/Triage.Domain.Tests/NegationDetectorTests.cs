@@ -13,6 +13,11 @@ public class NegationDetectorTests
     [InlineData("发烧会不会抽搐", "抽搐", false)]
     [InlineData("no fever but now a rash", "rash", false)]
     [InlineData("不发烧但是抽搐", "抽搐", false)]
+    [InlineData("宝宝吐奶特别严重", "严重", false)]
+    [InlineData("孩子呼吸非常困难", "困难", false)]
+    [InlineData("不到半个小时吐了3次", "吐了3次", false)]
+    [InlineData("不知道为什么一直吐", "一直吐", false)]
+    [InlineData("宝宝特别乖，不吐奶", "吐奶", true)]
     public void IsNegated_ReadsOnlyItsOwnClause(string text, string term, bool negated)
     {
         Assert.Equal(negated, Complaints.Vocabulary.Negation.IsNegated(text, text.IndexOf(term, StringComparison.Ordinal)));

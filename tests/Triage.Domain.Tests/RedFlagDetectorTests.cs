@@ -91,6 +91,7 @@ public class RedFlagDetectorTests
     [InlineData("孩子以前有过高热惊厥，现在想问疫苗能不能打", "seizure")]
     [InlineData("last year he had a febrile seizure, now he has eczema", "seizure")]
     [InlineData("有高热惊厥史，这次只是湿疹", "seizure")]
+    [InlineData("孩子确诊癫痫两年，一直吃药，怎样预防癫痫复发？", "seizure")]
     public void Detect_ConditionNamedAsHistory_IsReportedButNotActedOn(string text, string tag)
     {
         Assert.Equal(RedFlagStatus.History, Finding(text, tag)?.Status);
@@ -100,6 +101,9 @@ public class RedFlagDetectorTests
     [InlineData("确诊癫痫三年，一直吃药，今天又抽了", "seizure")]
     [InlineData("去年抽过一次，今天又抽搐了", "seizure")]
     [InlineData("he has epilepsy and had another fit today", "seizure")]
+    [InlineData("儿子确诊癫痫两年，一直吃丙戊酸，上周停药后今天又复发了", "seizure")]
+    [InlineData("女儿癫痫一直在吃药，最近癫痫越来越频繁了", "seizure")]
+    [InlineData("known epilepsy on levetiracetam, seizures getting worse this week", "seizure")]
     public void Detect_NewEpisodeAfterHistory_IsAffirmed(string text, string tag)
     {
         Assert.Contains(tag, Affirmed(text));

@@ -145,7 +145,9 @@ public static partial class FactExtractor
 
         foreach (Match m in SubjectDaysAge().Matches(t))
         {
-            if (Num(m.Groups["n"].Value, out var n) && AgeSubjectBefore().IsMatch(t[Math.Max(0, m.Index - 4)..m.Index]))
+            // "33周加5天出生的早产儿": weeks of gestation at birth, not the child's age.
+            if (Num(m.Groups["n"].Value, out var n) && AgeSubjectBefore().IsMatch(t[Math.Max(0, m.Index - 4)..m.Index])
+                && !GestationAfter().IsMatch(t.AsSpan(m.Index + m.Length, Math.Min(6, t.Length - m.Index - m.Length))))
             {
                 Add(m, m.Groups["u"].Value == "周" ? n * 7 / DaysPerMonth : n / DaysPerMonth);
             }
@@ -344,26 +346,41 @@ public static partial class FactExtractor
     }
 
     // Chinese reports give µmol/L; a value under 35 can only be mg/dL (× 17.1), one over 50 only µmol/L.
+    // A parent copying a transcutaneous meter writes the site and its reading ("面部24，躯干18"). The highest
+    // reading counts: readings rise day by day, and the highest is the one that may need treatment now.
     private static (double? UmolPerL, (int, int)? At) ReadBilirubin(string t)
     {
+        (double? UmolPerL, (int, int)? At) best = (null, null);
         foreach (Match m in Bilirubin().Matches(t))
         {
-            if (!double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            {
-                continue;
-            }
+            Keep(m, m.Groups["u"].Value);
+        }
 
-            var unit = m.Groups["u"].Value;
-            double? umol = unit.StartsWith("mg", StringComparison.Ordinal) || (unit.Length == 0 && v is > 0 and < 35) ? v * 17.1
-                : v is >= 50 and <= 1000 ? v
-                : null;
-            if (umol is not null)
+        if (JaundiceCue().IsMatch(t))
+        {
+            foreach (Match m in MeterSiteReading().Matches(t))
             {
-                return (Math.Round(umol.Value, 1), (m.Index, m.Length));
+                Keep(m, string.Empty);
             }
         }
 
-        return (null, null);
+        return best;
+
+        void Keep(Match m, string unit)
+        {
+            if (!double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                return;
+            }
+
+            double? umol = unit.StartsWith("mg", StringComparison.Ordinal) || (unit.Length == 0 && v is > 0 and < 35) ? v * 17.1
+                : v is >= 50 and <= 1000 ? v
+                : null;
+            if (umol is not null && umol > (best.UmolPerL ?? 0))
+            {
+                best = (Math.Round(umol.Value, 1), (m.Index, m.Length));
+            }
+        }
     }
 
     private static Sex ReadSex(string t)
@@ -397,7 +414,10 @@ public static partial class FactExtractor
     [GeneratedRegex(@"^(?:大|的宝|的婴|的孩|的小|的男|的女|的娃|宝|婴|男|女|孩|娃|时|左右的|龄)", RegexOptions.CultureInvariant)]
     private static partial Regex AgeNounAfter();
 
-    [GeneratedRegex(@"(?:出生(?:才|刚|后)?(?<n>" + N + @")\s*(?<u>天|周))|(?:(?<n>" + N + @")\s*(?<u>天|周)(?:大|的(?:小)?(?:宝宝|婴儿|新生儿|孩子|男婴|女婴|宝)|宝宝|婴儿|新生儿))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[+＋加零又](?:" + N + @")?\s*天?)?(?:出生|出世|生的|生下|降生|早产|的早产)", RegexOptions.CultureInvariant)]
+    private static partial Regex GestationAfter();
+
+    [GeneratedRegex(@"(?:(?:出生|降生|出世|生下来|生下)(?:才|刚|后|了)?(?<n>" + N + @")\s*(?<u>天|周))|(?:(?<n>" + N + @")\s*(?<u>天|周)(?:大|的(?:小)?(?:宝宝|婴儿|新生儿|孩子|男婴|女婴|宝)|宝宝|婴儿|新生儿))", RegexOptions.CultureInvariant)]
     private static partial Regex DaysAge();
 
     [GeneratedRegex(@"\b(?<n>[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<u>years?|yrs?|months?|mos?|weeks?|wks?|days?)[\s-]*old\b|\baged?\s+(?<n>[0-9]+)\b(?<u>)(?!\s*(?:months?|weeks?|days?))", RegexOptions.CultureInvariant)]
@@ -426,6 +446,13 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"(?:胆红素|黄疸值|黄疸指数|黄疸|经皮|tsb|tcb|bilirubin)[^0-9,，。;；]{0,8}?(?<v>[0-9]+(?:\.[0-9]+)?)\s*(?<u>umol/l|μmol/l|µmol/l|umol|μmol|µmol|mg/dl|mg)?", RegexOptions.CultureInvariant)]
     private static partial Regex Bilirubin();
+
+    // A meter's reading at a site of the skin: a number after the site, not a count or a size ("胸口3个红点").
+    [GeneratedRegex(@"(?:额头|前额|额部|脑门|面部|脸部|脸上|胸口|胸部|胸前|前胸|躯干|肚子|腹部)(?:是|为|测|测的|测得|测了|有|:|：)?\s*(?<v>[0-9]+(?:\.[0-9]+)?)(?![0-9.]*\s*(?:个|处|块|颗|次|天|周|岁|月|cm|厘米|毫米|mm|斤|kg|公斤|度|℃|点|多|小时))", RegexOptions.CultureInvariant)]
+    private static partial Regex MeterSiteReading();
+
+    [GeneratedRegex(@"黄疸|黄胆|胆红素|经皮|发黄|皮肤黄|脸黄|身上黄", RegexOptions.CultureInvariant)]
+    private static partial Regex JaundiceCue();
 
     [GeneratedRegex(@"(?:(?:长|涨|胖|重|瘦|掉|减|轻|少|多|高|矮)了|(?<!身)长|涨|增加|增长|增重|减轻|减少|下降|出生(?:时|的)?(?:体重|身长)?(?:是|为|有)?|生下来(?:时|的)?(?:体重)?(?:是|有)?|birth\s*weight(?: of| was)?|gain(?:ed)?|lost|los(?:e|ing))\s*(?:体重)?\s*(?:约|大约|了)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeOrBirthCue();

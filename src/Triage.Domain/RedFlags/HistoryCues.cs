@@ -10,4 +10,5 @@ namespace Triage.Domain.RedFlags;
 /// <param name="Suspected">Before a named diagnosis in its clause: suspected as new, so it counts ("像癫痫", "could this be").</param>
 /// <param name="Episode">In a named diagnosis's sentence: an episode is told, so it counts ("发作", "今天", "had a fit").</param>
 /// <param name="Established">Words that make a named diagnosis an established condition ("确诊", "一直吃药").</param>
-public sealed record HistoryCues(PhraseList Before, PhraseList Recent, PhraseList After, PhraseList Now, PhraseList Suspected, PhraseList Episode, PhraseList Established);
+/// <param name="Relapse">In a named diagnosis's sentence: a relapse or a worsening now, so it counts even when established ("又复发了", "越来越严重").</param>
+public sealed record HistoryCues(PhraseList Before, PhraseList Recent, PhraseList After, PhraseList Now, PhraseList Suspected, PhraseList Episode, PhraseList Established, PhraseList Relapse);

@@ -131,6 +131,11 @@ public sealed class RedFlagExceptions
         }
 
         var (sentenceStart, sentenceEnd) = (Clauses.SentenceStart(text, start), Clauses.SentenceEnd(text, end));
+        if (History.Relapse.ContainsIn(text, sentenceStart, sentenceEnd))
+        {
+            return false;
+        }
+
         var episode = History.Episode.ContainsIn(text, sentenceStart, start) || History.Episode.ContainsIn(text, end, sentenceEnd);
         return !episode || (!nowAround && History.Established.ContainsIn(text, sentenceStart, sentenceEnd));
     }

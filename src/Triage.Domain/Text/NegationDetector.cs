@@ -1,3 +1,5 @@
+using Triage.Domain.Vocabulary;
+
 namespace Triage.Domain.Text;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace Triage.Domain.Text;
 /// </summary>
 public sealed class NegationDetector
 {
+    /// <summary>How many characters a look-alike may stand before the cue it holds.</summary>
+    private const int MaxLookAlikeLead = 3;
+
     private readonly IReadOnlyList<NegationCues> _languages;
 
     /// <summary>Creates the detector from each language's cues.</summary>
@@ -25,7 +30,7 @@ public sealed class NegationDetector
             for (var at = start - 1; at >= windowStart; at--)
             {
                 var length = language.Cues.MatchAt(text, at, start);
-                if (length == 0 || language.LookAlikes.MatchAt(text, at, text.Length) > 0)
+                if (length == 0 || IsLookAlike(language.LookAlikes, text, at))
                 {
                     continue;
                 }
@@ -37,6 +42,20 @@ public sealed class NegationDetector
                 }
 
                 break;
+            }
+        }
+
+        return false;
+    }
+
+    // A look-alike masks a cue it starts with ("不停") or holds ("特别" holds 别, "非常" holds 非).
+    private static bool IsLookAlike(PhraseList lookAlikes, ReadOnlySpan<char> text, int at)
+    {
+        for (var from = at; from >= Math.Max(0, at - MaxLookAlikeLead); from--)
+        {
+            if (lookAlikes.MatchAt(text, from, text.Length) > at - from)
+            {
+                return true;
             }
         }
 

@@ -125,7 +125,7 @@ public sealed class ClinicalVocabulary
 
         var exceptions = new RedFlagExceptions(
             new NegationDetector(negation),
-            new HistoryCues(Merged("history.before", f => f.History.Before), Merged("history.recent", f => f.History.Recent), Merged("history.after", f => f.History.After), Merged("history.now", f => f.History.Now), Merged("history.suspected", f => f.History.Suspected), Merged("history.episode", f => f.History.Episode), Merged("history.established", f => f.History.Established)),
+            new HistoryCues(Merged("history.before", f => f.History.Before), Merged("history.recent", f => f.History.Recent), Merged("history.after", f => f.History.After), Merged("history.now", f => f.History.Now), Merged("history.suspected", f => f.History.Suspected), Merged("history.episode", f => f.History.Episode), Merged("history.established", f => f.History.Established), Merged("history.relapse", f => f.History.Relapse)),
             (Merged("other_person.cues", f => f.OtherPerson.Cues), Merged("other_person.family", f => f.OtherPerson.Family), Merged("other_person.patient", f => f.OtherPerson.Patient)),
             (Merged("drug_name.before", f => f.DrugName.Before), Merged("drug_name.after", f => f.DrugName.After)));
 

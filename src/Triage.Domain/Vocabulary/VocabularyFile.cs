@@ -61,6 +61,8 @@ internal sealed class VocabularyFile
         public List<string> Episode { get; set; } = [];
 
         public List<string> Established { get; set; } = [];
+
+        public List<string> Relapse { get; set; } = [];
     }
 
     internal sealed class OtherPersonSection
