@@ -39,7 +39,10 @@ public static class ThresholdTuner
     /// <summary>The specialty accuracy on online cases aimed for (reported).</summary>
     public const double MinOnlineSpecialtyAccuracy = 0.92;
 
-    private static readonly double[] EmergencyGrid = [0.001, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5, 1.01];
+    // Log-spaced, 15% apart from 0.001 to 0.3: the calibrated safety net's scores crowd near the base rate of
+    // the emergencies the vocabulary misses (under 1%), where a grid of round numbers left 0.0075 and 0.01 as
+    // neighbours with a third of all non-emergencies between them.
+    private static readonly double[] EmergencyGrid = [.. Enumerable.Range(0, 41).Select(i => Math.Round(0.001 * Math.Pow(1.15, i), 5)), 0.5, 1.01];
     private static readonly double[] RedFlagGrid = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
     private static readonly double[] OfflineGrid = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8, 1.01];
     private static readonly double[] OnlineGrid = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
