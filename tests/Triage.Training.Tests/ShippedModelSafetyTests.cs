@@ -16,8 +16,8 @@ public class ShippedModelSafetyTests
     // improve them. The targets (recall 0.98 and the rest) and how far each is met are in the README.
     private const double FloorValidationRecall = 0.97;
     private const double CeilingValidationHazardous = 0.02;
-    private const double FloorCrossSourceRecall = 0.86;
-    private const double CeilingCrossSourceHazardous = 0.035;
+    private const double FloorCrossSourceRecall = 0.89;
+    private const double CeilingCrossSourceHazardous = 0.03;
 
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 4, 0, 0, TimeSpan.Zero);
 
