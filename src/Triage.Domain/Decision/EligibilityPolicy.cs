@@ -191,6 +191,16 @@ public sealed partial class EligibilityPolicy
 
             next = DecisionTexts.AnswerQuestions;
         }
+        else if (!reading.PilotConcern)
+        {
+            // Age and sex alone never make a case online (§2): a symptom or concern in the specialty must be
+            // known. Asked before the model's in-person thresholds: without a concern there is nothing for an
+            // examination to be about yet, and "孩子不舒服" answered with "3岁" must ask what the problem is.
+            disposition = Disposition.NeedsInfo;
+            reasons.Add(DecisionTexts.Reason("symptom_unknown"));
+            questions.Add(DecisionTexts.AskSymptom);
+            next = DecisionTexts.AnswerQuestions;
+        }
         else if (classification.Probability(Disposition.Offline) >= thresholds.Offline)
         {
             disposition = Disposition.Offline;
@@ -203,14 +213,6 @@ public sealed partial class EligibilityPolicy
             disposition = Disposition.Offline;
             reasons.Add(DecisionTexts.Reason("model_uncertain"));
             next = DecisionTexts.BookInPerson;
-        }
-        else if (!reading.PilotConcern)
-        {
-            // Age and sex alone never make a case online (§2): a symptom or concern in the specialty must be known.
-            disposition = Disposition.NeedsInfo;
-            reasons.Add(DecisionTexts.Reason("symptom_unknown"));
-            questions.Add(DecisionTexts.AskSymptom);
-            next = DecisionTexts.AnswerQuestions;
         }
         else if (!IsPilotActive(now))
         {
