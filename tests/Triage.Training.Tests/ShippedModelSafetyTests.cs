@@ -70,9 +70,7 @@ public class ShippedModelSafetyTests
         using var classifier = new OnnxComplaintClassifier(Repository.ShippedModel);
         var policy = Policy(classifier);
         var thresholds = classifier.Thresholds with { Emergency = 1.01, RedFlag = 0.1 };
-        var learnedAlone = LabelledData.Read(Path.Combine(Repository.DataFolder, "validation.jsonl"))
-            .Select(r => ComplaintInput.Build(r.Text))
-            .Select(input => policy.Decide(policy.Prepare(input), input, thresholds, AsOf))
+        var learnedAlone = DecideValidation(policy, thresholds)
             .Where(d => d.Disposition == Disposition.Emergency && d.RedFlags.Where(f => f.Affirmed && f.Severity == RedFlagSeverity.Emergency).All(f => f.Source == RedFlagSource.Model))
             .ToList();
         Assert.NotEmpty(learnedAlone);
@@ -92,9 +90,7 @@ public class ShippedModelSafetyTests
         using var classifier = new OnnxComplaintClassifier(Repository.ShippedModel);
         var policy = Policy(classifier);
         var thresholds = classifier.Thresholds with { Emergency = 0.005 };
-        var netAlone = LabelledData.Read(Path.Combine(Repository.DataFolder, "validation.jsonl"))
-            .Select(r => ComplaintInput.Build(r.Text))
-            .Select(input => policy.Decide(policy.Prepare(input), input, thresholds, AsOf))
+        var netAlone = DecideValidation(policy, thresholds)
             .Where(d => d.Disposition == Disposition.Emergency && !d.RedFlags.Any(f => f.Affirmed && f.Severity == RedFlagSeverity.Emergency))
             .ToList();
         Assert.NotEmpty(netAlone);
@@ -105,6 +101,11 @@ public class ShippedModelSafetyTests
             AssertExplainsEmergency(d);
         }
     }
+
+    private static IEnumerable<TriageDecision> DecideValidation(EligibilityPolicy policy, DecisionThresholds thresholds) =>
+        LabelledData.Read(Path.Combine(Repository.DataFolder, "validation.jsonl"))
+            .Select(r => ComplaintInput.Build(r.Text))
+            .Select(input => policy.Decide(policy.Prepare(input), input, thresholds, AsOf));
 
     private static void AssertExplainsEmergency(TriageDecision d)
     {
