@@ -39,7 +39,7 @@ public static class ThresholdTuner
     /// <summary>The specialty accuracy on online cases aimed for (reported).</summary>
     public const double MinOnlineSpecialtyAccuracy = 0.92;
 
-    // Log-spaced, 15% apart from 0.001 to 0.3: the calibrated safety net's scores crowd near the base rate of
+    // Log-spaced, 15% apart from 0.001 to 0.27: the calibrated safety net's scores crowd near the base rate of
     // the emergencies the vocabulary misses (under 1%), where a grid of round numbers left 0.0075 and 0.01 as
     // neighbours with a third of all non-emergencies between them.
     private static readonly double[] EmergencyGrid = [.. Enumerable.Range(0, 41).Select(i => Math.Round(0.001 * Math.Pow(1.15, i), 5)), 0.5, 1.01];
