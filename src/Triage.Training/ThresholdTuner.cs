@@ -9,8 +9,9 @@ namespace Triage.Training;
 /// decides. First the emergency thresholds (the safety net's emergency probability and the learned
 /// red flags): the ones that cost least when a missed emergency weighs <see cref="MissCost"/> false
 /// alarms. Then the in-person and specialty thresholds: among those keeping hazardous under-triage
-/// at most <see cref="MaxHazardous"/>, the one finding online cases best (online F1: recall without
-/// filling the online visits with others); if none does, the least hazardous.
+/// at most <see cref="MaxHazardous"/> and finding online cases within <see cref="OnlineF1Tolerance"/> of
+/// the best (online F1: recall without filling the online visits with others), the least hazardous;
+/// if none keeps the cap, the least hazardous of all.
 /// </summary>
 public static class ThresholdTuner
 {
@@ -32,6 +33,9 @@ public static class ThresholdTuner
     /// would send most eczema and feeding questions to an emergency department with them.
     /// </summary>
     public const int MissCost = 25;
+
+    /// <summary>How far below the best online F1 (under the hazardous cap) an in-person point may be and still be chosen for being safer.</summary>
+    public const double OnlineF1Tolerance = 0.01;
 
     /// <summary>The share of online cases kept online aimed for (reported).</summary>
     public const double MinOnlineRecall = 0.75;
@@ -70,7 +74,7 @@ public static class ThresholdTuner
         var emergencyGrid = EvaluateAll(policy, items, asOf, [.. EmergencyGrid.SelectMany(e => RedFlagGrid.Select(f => new DecisionThresholds(e, 1.01, 0, f)))]);
         var emergency = Best(emergencyGrid, SaferEmergency).Thresholds;
         var inPersonGrid = EvaluateAll(policy, items, asOf, [.. OfflineGrid.SelectMany(o => OnlineGrid.SelectMany(n => SpecialtyGrid.Select(s => emergency with { Offline = o, Online = n, Specialty = s })))]);
-        var (thresholds, report) = Best(inPersonGrid, BetterInPerson);
+        var (thresholds, report) = SafestNearBestInPerson(inPersonGrid);
         return new ThresholdTuning(
             thresholds,
             report,
@@ -131,17 +135,23 @@ public static class ThresholdTuner
     private static bool FindsOnlineBetter(EvaluationReport a, EvaluationReport b) =>
         a.OnlineF1 > b.OnlineF1 || (a.OnlineF1 == b.OnlineF1 && a.DispositionAccuracy > b.DispositionAccuracy);
 
-    private static bool BetterInPerson(EvaluationReport a, EvaluationReport b)
+    // Online F1 is flat across the in-person grid: points far apart (in-person 0.25 with online 0.5, or 0.05
+    // with 0.05) come within a hundredth of each other, and the best of them changed with a handful of
+    // training rows. Among the points within OnlineF1Tolerance of the best under the cap, the one with the
+    // fewest hazardous cases is taken: safety first among equals, and a choice that a small change in the
+    // data does not throw across the grid.
+    private static (DecisionThresholds Thresholds, EvaluationReport Report) SafestNearBestInPerson((DecisionThresholds Thresholds, EvaluationReport Report)[] evaluated)
     {
-        var aMeets = a.HazardousUnderTriage <= MaxHazardous;
-        var bMeets = b.HazardousUnderTriage <= MaxHazardous;
-        if (aMeets != bMeets)
+        var meeting = evaluated.Where(e => e.Report.HazardousUnderTriage <= MaxHazardous).ToArray();
+        if (meeting.Length == 0)
         {
-            return aMeets;
+            return Best(evaluated, FewerHazardous);
         }
 
-        return aMeets
-            ? FindsOnlineBetter(a, b)
-            : a.HazardousCount < b.HazardousCount || (a.HazardousCount == b.HazardousCount && a.OnlineF1 > b.OnlineF1);
+        var bestF1 = meeting.Max(e => e.Report.OnlineF1);
+        return Best([.. meeting.Where(e => e.Report.OnlineF1 >= bestF1 - OnlineF1Tolerance)], FewerHazardous);
     }
+
+    private static bool FewerHazardous(EvaluationReport a, EvaluationReport b) =>
+        a.HazardousCount < b.HazardousCount || (a.HazardousCount == b.HazardousCount && FindsOnlineBetter(a, b));
 }
