@@ -49,7 +49,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
         var hashes = TrainingCorpus.Files.ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dataFolder, f)))));
         var version = "maxent-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('|', hashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Value))
-            + $"|{settings}|{vocabulary.Version}|{(featurizer.Segmenter is { } s ? s.Words : 0)}|{Seed}|{Regularization}|{TrainerRevision}")))[..10];
+            + $"|{settings}|{vocabulary.Version}|{KeywordLexicon.Version}|{(featurizer.Segmenter is { } s ? s.Words : 0)}|{Seed}|{Regularization}|{TrainerRevision}")))[..10];
         var corpus = TrainingCorpus.Load(dataFolder, featurizer, vocabulary, progress);
         var policy = new EligibilityPolicy(new KeywordComplaintClassifier(), PilotOptions.Beijing2026(), TimeProvider.System, GrowthReference.Load(Path.Combine(dataFolder, "growth")), vocabulary);
 

@@ -28,6 +28,13 @@ public static class KeywordLexicon
     /// <summary>Every cue, each pattern compiled once.</summary>
     public static readonly IReadOnlyList<KeywordCue> Cues = Build();
 
+    /// <summary>
+    /// The first hex digits of the SHA-256 of every cue (pattern, target, weight): part of a trained model's
+    /// version, since the cues are features of the model, so a changed lexicon never ships under an old version.
+    /// </summary>
+    public static readonly string Version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Cues.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Pattern}\t{c.Target}\t{c.Weight}"))))))[..10];
+
     /// <summary>Any clinical content at all: a symptom, a body part, a concern about care.</summary>
     public static readonly Regex ClinicalContent = new(
         @"疼|痛|烧|热|咳|吐|泻|拉|疹|痒|肿|红|血|哭|睡|吃|奶|便|尿|病|症|炎|药|感冒|过敏|鼻|眼|耳|牙|喉|嗓|肚|头|身|皮|长|发育|高|重|瘦|胖|斑|痘|痣|疣|癣|毛|发|抽|晕|伤|摔|黄|疸|体重|身高|奶粉|辅食|钙|铁|锌|维生素|" +
