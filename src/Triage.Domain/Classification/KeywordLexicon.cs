@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Triage.Domain.Classification;
@@ -32,8 +35,7 @@ public static class KeywordLexicon
     /// The first hex digits of the SHA-256 of every cue (pattern, target, weight): part of a trained model's
     /// version, since the cues are features of the model, so a changed lexicon never ships under an old version.
     /// </summary>
-    public static readonly string Version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Cues.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c.Pattern}\t{c.Target}\t{c.Weight}"))))))[..10];
+    public static readonly string Version = Fingerprint(Cues);
 
     /// <summary>Any clinical content at all: a symptom, a body part, a concern about care.</summary>
     public static readonly Regex ClinicalContent = new(
@@ -84,6 +86,12 @@ public static class KeywordLexicon
         }
 
         return matches;
+    }
+
+    private static string Fingerprint(IEnumerable<KeywordCue> cues)
+    {
+        var lines = cues.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Pattern}\t{c.Target}\t{c.Weight}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..10];
     }
 
     private static List<KeywordCue> Build()
