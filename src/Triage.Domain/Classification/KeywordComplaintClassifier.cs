@@ -12,7 +12,7 @@ namespace Triage.Domain.Classification;
 public sealed class KeywordComplaintClassifier : IComplaintClassifier
 {
     /// <summary>The version recorded with every decision this classifier contributes to.</summary>
-    public const string RulesVersion = "keyword-rules-1.0.0";
+    public static readonly string RulesVersion = "keyword-rules-" + KeywordLexicon.Version;
 
     private const int MaxExplanation = 8;
     private const double FlagWeight = 6.0;
