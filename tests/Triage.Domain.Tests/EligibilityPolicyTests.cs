@@ -162,7 +162,7 @@ public class EligibilityPolicyTests
     {
         var d = Assess("宝宝8个月，脸上湿疹两周了");
         Assert.Equal(KeywordComplaintClassifier.RulesVersion, d.ModelVersion);
-        Assert.Equal($"bj-first-visit-2026.1+{Complaints.Vocabulary.Version}", d.PolicyVersion);
+        Assert.Equal($"bj-first-visit-2026.1+{Complaints.Vocabulary.Version}+lexicon-{KeywordLexicon.Version}", d.PolicyVersion);
         Assert.Equal(1.0, d.Classification.Dispositions.Sum(), 3);
         Assert.Equal(1.0, d.Classification.Specialties.Sum(), 3);
         Assert.Contains(d.Explanation, e => e.Feature == "湿疹");

@@ -42,6 +42,7 @@ public sealed partial class EligibilityPolicy
         _pilot = pilot ?? throw new ArgumentNullException(nameof(pilot));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _specialties = [.. pilot.Specialties];
+        PolicyVersion = $"{pilot.PolicyVersion}+{Vocabulary.Version}+lexicon-{KeywordLexicon.Version}";
     }
 
     /// <summary>The pilot's settings the policy decides by.</summary>
@@ -59,8 +60,11 @@ public sealed partial class EligibilityPolicy
     /// <summary>Today's Beijing date by the policy's clock.</summary>
     public DateOnly Today => BeijingCalendar.DateOf(_time.GetUtcNow());
 
-    /// <summary>The policy version recorded with each decision: the pilot's rules and the vocabulary's version.</summary>
-    public string PolicyVersion => $"{_pilot.PolicyVersion}+{Vocabulary.Version}";
+    /// <summary>
+    /// The policy version recorded with each decision: the pilot's rules, the red-flag vocabulary's version
+    /// and the specialty lexicon's (it tells whether a concern in a pilot specialty is known).
+    /// </summary>
+    public string PolicyVersion { get; }
 
     /// <summary>The classifier version recorded with each decision.</summary>
     public string ModelVersion => _classifiers.Current.Version;
