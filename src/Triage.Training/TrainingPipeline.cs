@@ -99,6 +99,7 @@ public sealed class TrainingPipeline(string dataFolder, string modelsFolder, Tex
             DataSha256 = hashes,
             Features = settings,
             Vocabulary = vocabulary.Version,
+            Lexicon = KeywordLexicon.Version,
             Seed = Seed,
             Thresholds = thresholds,
             Calibration = new JsonObject(calibration.Heads.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)new JsonObject

@@ -44,6 +44,37 @@ public class ModelReloadTests
     }
 
     [Fact]
+    public async Task ReloadModel_OfAModelTrainedWithAnotherLexicon_IsRefusedAndThePreviousModelServes()
+    {
+        var root = Directory.CreateTempSubdirectory("triage-models-").FullName;
+        var models = Path.Combine(root, "models");
+        try
+        {
+            var shipped = TriageServiceHost.ShippedModelVersion;
+            Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, shipped));
+            Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, "other-words"));
+            var card = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(models, "other-words", ModelCard.FileName)))!;
+            card["version"] = "other-words";
+            card["lexicon"] = "0000000000";
+            await File.WriteAllTextAsync(Path.Combine(models, "other-words", ModelCard.FileName), card.ToJsonString());
+            ModelFolder.Publish(models, shipped);
+
+            await using var host = await TriageServiceHost.StartAsync(Path.Combine(root, "data"), new Dictionary<string, string?> { ["Models:Folder"] = models });
+            ModelFolder.Publish(models, "other-words");
+            var e = await Assert.ThrowsAsync<RpcException>(async () => await host.Admin().ReloadModelAsync(new ReloadModelRequest()));
+
+            Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+            Assert.Contains("specialty lexicon 0000000000", e.Status.Detail, StringComparison.Ordinal);
+            var reply = await host.Grpc().AssessAsync(new AssessRequest { Complaint = "宝宝8个月，脸上湿疹两周了" });
+            Assert.Equal(shipped, reply.Decision.ModelVersion);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ReloadModel_ByABookingApp_IsForbidden()
     {
         var folder = Path.Combine(Path.GetTempPath(), "triage-admin-" + Guid.NewGuid().ToString("N"));

@@ -36,7 +36,7 @@ public class ModelSourceTests
         ((IDisposable)served).Dispose();
     }
 
-    private static string ShippedModels()
+    internal static string ShippedModels()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

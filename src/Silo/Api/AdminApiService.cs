@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Triage.Api.V1;
 using Triage.Domain.Decision;
+using Triage.Models.Classification;
 using Triage.Silo.Auth;
 using Triage.Silo.Hosting;
 
@@ -18,7 +19,7 @@ public sealed class AdminApiService(ModelReloader reloader, EligibilityPolicy po
         {
             reloader.Reload();
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or ModelVocabularyMismatchException)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "models: " + e.Message));
         }

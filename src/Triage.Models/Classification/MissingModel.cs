@@ -38,7 +38,7 @@ public sealed class MissingModel(string cause) : IComplaintClassifier
         }
     }
 
-    /// <summary>True for the ways reading a model folder fails (missing, unreadable, half-written files).</summary>
+    /// <summary>True for the ways reading a model folder fails (missing, unreadable, half-written files, trained on other words).</summary>
     public static bool IsLoadFailure(Exception e) =>
-        e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException;
+        e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or ModelVocabularyMismatchException;
 }

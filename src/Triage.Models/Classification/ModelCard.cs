@@ -42,6 +42,9 @@ public sealed record ModelCard
     /// <summary>The clinical vocabulary the features were read with (its red flags are features).</summary>
     public string? Vocabulary { get; init; }
 
+    /// <summary>The specialty lexicon the features were read with (its cues are features).</summary>
+    public string? Lexicon { get; init; }
+
     /// <summary>The decision thresholds, tuned on out-of-fold predictions.</summary>
     public required DecisionThresholds Thresholds { get; init; }
 

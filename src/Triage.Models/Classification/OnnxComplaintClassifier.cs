@@ -56,6 +56,7 @@ public sealed class OnnxComplaintClassifier : IComplaintClassifier, IDisposable
     public OnnxComplaintClassifier(string folder)
     {
         Card = ModelCard.Read(folder);
+        ModelVocabularyMismatchException.ThrowIfReadOtherwise(Card);
         Featurizer = new ComplaintFeaturizer(Card.Features);
         var path = Path.Combine(folder, ModelFile);
         _scorer = new OnnxLinearScorer(path);
