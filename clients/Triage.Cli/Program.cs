@@ -23,6 +23,12 @@ catch (Grpc.Core.RpcException e)
     Console.Error.WriteLine($"triage: the service answered {e.StatusCode}: {e.Status.Detail}");
     return 3;
 }
+catch (Triage.Models.Classification.ModelVocabularyMismatchException e)
+{
+    // A model read with other words than this build's vocabulary would decide on features it never learnt.
+    Console.Error.WriteLine($"triage: {e.Message}");
+    return 2;
+}
 catch (UsageException e)
 {
     Console.Error.WriteLine($"triage: {e.Message}");
