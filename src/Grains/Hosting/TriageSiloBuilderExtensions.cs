@@ -73,7 +73,7 @@ public static class TriageSiloBuilderExtensions
             sp.GetRequiredService<IOptions<PilotOptions>>().Value,
             sp.GetRequiredKeyedService<TimeProvider>(ClockKey),
             sp.GetRequiredService<GrowthReference>()));
-        services.AddHostedService<DecisionPolicyCheck>();
+        services.AddHostedService<ClinicalVocabularyCheck>();
         services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
         services.AddSingleton(sp => new PhysicianWhitelist(sp.GetRequiredService<IOptions<PilotOptions>>().Value));
         services.AddOptions<PatientOptions>().Bind(configuration.GetSection(PatientOptions.Section));
