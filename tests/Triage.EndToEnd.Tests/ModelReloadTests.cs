@@ -16,13 +16,7 @@ public class ModelReloadTests
         var models = Path.Combine(root, "models");
         try
         {
-            var shipped = TriageServiceHost.ShippedModelVersion;
-            Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, shipped));
-            Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, "test-v2"));
-            var card = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(models, "test-v2", ModelCard.FileName)))!;
-            card["version"] = "test-v2";
-            await File.WriteAllTextAsync(Path.Combine(models, "test-v2", ModelCard.FileName), card.ToJsonString());
-            ModelFolder.Publish(models, shipped);
+            var shipped = await ShippedAndACopyAsync(models, "test-v2", _ => { });
 
             await using var host = await TriageServiceHost.StartAsync(data, new Dictionary<string, string?> { ["Models:Folder"] = models });
             var first = await host.Grpc().AssessAsync(new AssessRequest { Complaint = "宝宝8个月，脸上湿疹两周了" });
@@ -50,14 +44,7 @@ public class ModelReloadTests
         var models = Path.Combine(root, "models");
         try
         {
-            var shipped = TriageServiceHost.ShippedModelVersion;
-            Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, shipped));
-            Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, "other-words"));
-            var card = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(models, "other-words", ModelCard.FileName)))!;
-            card["version"] = "other-words";
-            card["lexicon"] = "0000000000";
-            await File.WriteAllTextAsync(Path.Combine(models, "other-words", ModelCard.FileName), card.ToJsonString());
-            ModelFolder.Publish(models, shipped);
+            var shipped = await ShippedAndACopyAsync(models, "other-words", card => card["lexicon"] = "0000000000");
 
             await using var host = await TriageServiceHost.StartAsync(Path.Combine(root, "data"), new Dictionary<string, string?> { ["Models:Folder"] = models });
             ModelFolder.Publish(models, "other-words");
@@ -85,6 +72,21 @@ public class ModelReloadTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // The shipped model published in a models folder, beside a copy of it under another version whose card is edited.
+    private static async Task<string> ShippedAndACopyAsync(string models, string copy, Action<JsonNode> edit)
+    {
+        var shipped = TriageServiceHost.ShippedModelVersion;
+        Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, shipped));
+        Copy(Path.Combine(AppContext.BaseDirectory, "models", shipped), Path.Combine(models, copy));
+        var cardPath = Path.Combine(models, copy, ModelCard.FileName);
+        var card = JsonNode.Parse(await File.ReadAllTextAsync(cardPath))!;
+        card["version"] = copy;
+        edit(card);
+        await File.WriteAllTextAsync(cardPath, card.ToJsonString());
+        ModelFolder.Publish(models, shipped);
+        return shipped;
     }
 
     private static void Copy(string from, string to)
