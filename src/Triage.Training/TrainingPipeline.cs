@@ -24,7 +24,7 @@ namespace Triage.Training;
 public sealed class TrainingPipeline(string dataFolder, string modelsFolder, TextWriter progress)
 {
     /// <summary>Bump when training code changes what it produces, so versions never collide.</summary>
-    public const string TrainerRevision = "11";
+    public const string TrainerRevision = "12";
 
     private const int Seed = 20261201;
     private IReadOnlySet<int> _safetyNetExcluded = new HashSet<int>();

@@ -17,7 +17,7 @@ public class ShippedModelSafetyTests
     private const double FloorValidationRecall = 0.97;
     private const double CeilingValidationHazardous = 0.02;
     private const double FloorCrossSourceRecall = 0.89;
-    private const double CeilingCrossSourceHazardous = 0.03;
+    private const double CeilingCrossSourceHazardous = 0.02;
 
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 4, 0, 0, TimeSpan.Zero);
 
