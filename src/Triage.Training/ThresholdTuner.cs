@@ -142,11 +142,6 @@ public static class ThresholdTuner
     private static bool FindsOnlineBetter(EvaluationReport a, EvaluationReport b) =>
         a.OnlineF1 > b.OnlineF1 || (a.OnlineF1 == b.OnlineF1 && a.DispositionAccuracy > b.DispositionAccuracy);
 
-    private static long InPersonCost(EvaluationReport r)
-    {
-        var found = r.Confusion(Disposition.Online, Disposition.Online);
-        var online = LabelNames.Dispositions.Sum(d => (long)r.Confusion(Disposition.Online, d));
-        var sentOnline = LabelNames.Dispositions.Sum(d => (long)r.Confusion(d, Disposition.Online));
-        return ((long)r.HazardousCount * HazardCost) + (online - found) + (sentOnline - found);
-    }
+    private static long InPersonCost(EvaluationReport r) =>
+        ((long)r.HazardousCount * HazardCost) + r.OnlineMissedCount + r.WronglyOnlineCount;
 }

@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Triage.Domain.Vocabulary;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Triage.Domain.Classification;
 
@@ -108,17 +105,7 @@ public static class KeywordLexicon
     internal static List<KeywordCue> Load(string path)
     {
         var name = Path.GetFileName(path);
-        SpecialtyLexiconFile file;
-        try
-        {
-            using var reader = File.OpenText(path);
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<SpecialtyLexiconFile>(reader) ?? throw new InvalidDataException($"{name}: empty file");
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidDataException($"{name}: line {e.Start.Line}: {e.Message}", e);
-        }
+        var file = VocabularyYaml.Read<SpecialtyLexiconFile>(name, File.ReadAllText(path));
 
         var cues = new List<KeywordCue>();
         foreach (var (group, number) in file.Groups.Select((g, i) => (g, i + 1)))

@@ -44,6 +44,12 @@ public sealed class EvaluationReport
     /// <summary>Emergency or offline cases sent online: the hazardous error.</summary>
     public int HazardousCount => Confusion(Disposition.Emergency, Disposition.Online) + Confusion(Disposition.Offline, Disposition.Online);
 
+    /// <summary>Labelled online cases decided otherwise.</summary>
+    public int OnlineMissedCount => Row(Disposition.Online) - Confusion(Disposition.Online, Disposition.Online);
+
+    /// <summary>Cases decided online that are labelled otherwise (the hazardous ones among them).</summary>
+    public int WronglyOnlineCount => Column(Disposition.Online) - Confusion(Disposition.Online, Disposition.Online);
+
     /// <summary>Labelled emergency or offline cases.</summary>
     public int UnsafeForOnlineCount => Row(Disposition.Emergency) + Row(Disposition.Offline);
 
@@ -89,7 +95,7 @@ public sealed class EvaluationReport
     /// <summary>Precision of one disposition.</summary>
     public double Precision(Disposition d)
     {
-        var column = Enumerable.Range(0, 5).Sum(i => _confusion[i, (int)d]);
+        var column = Column(d);
         return column == 0 ? 0 : (double)Confusion(d, d) / column;
     }
 
@@ -164,6 +170,8 @@ public sealed class EvaluationReport
     }
 
     private int Row(Disposition d) => Enumerable.Range(0, 5).Sum(j => _confusion[(int)d, j]);
+
+    private int Column(Disposition d) => Enumerable.Range(0, 5).Sum(i => _confusion[i, (int)d]);
 
     private static int Severity(Disposition expected, Disposition actual) => (expected, actual) switch
     {

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Triage.Domain.RedFlags;
 using Triage.Domain.Text;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Triage.Domain.Vocabulary;
 
@@ -66,22 +63,14 @@ public sealed class ClinicalVocabulary
             throw new FileNotFoundException($"Vocabulary: no {FilePattern} in {folder}");
         }
 
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
         var files = new List<(string Name, VocabularyFile File)>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var path in paths)
         {
             var bytes = File.ReadAllBytes(path);
             hash.AppendData(bytes);
-            try
-            {
-                using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
-                files.Add((Path.GetFileName(path), deserializer.Deserialize<VocabularyFile>(reader) ?? throw new InvalidDataException("empty file")));
-            }
-            catch (YamlException e)
-            {
-                throw new InvalidDataException($"{Path.GetFileName(path)}: line {e.Start.Line}: {e.Message}", e);
-            }
+            var name = Path.GetFileName(path);
+            files.Add((name, VocabularyYaml.Read<VocabularyFile>(name, System.Text.Encoding.UTF8.GetString(bytes))));
         }
 
         return Compile(files, "vocab-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..10]);
